@@ -1,0 +1,16 @@
+/**
+ * `omnistorage/memory`: the in-memory backend. Importing this entry registers it as
+ * `"memory"`, so `open("memory", options)` works.
+ * @packageDocumentation
+ */
+import { builtinFactory, register } from "../core/registry.js";
+import { MemoryBackend, type MemoryBackendOptions } from "./memory-backend.js";
+
+register(
+  "memory",
+  builtinFactory("memory", (config?: MemoryBackendOptions) => new MemoryBackend(config ?? {})),
+);
+
+export type { MemoryBackendOptions, MemoryCheckpoint, OpenHandle } from "./memory-backend.js";
+export { MemoryBackend } from "./memory-backend.js";
+export type { JsonValue, Tree, TreeValue } from "./seed-tree.js";

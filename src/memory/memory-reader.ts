@@ -1,0 +1,59 @@
+import { BaseReader } from "../core/base-reader.js";
+import { chunksOf, type FileEntry } from "./entries.js";
+
+/** What a memory reader needs from its backend. */
+export interface ReaderHost {
+  /** Called before each chunk is handed out (closed backend, faults). */
+  beforeRead(reader: MemoryReader): void;
+  /** The reader is done. */
+  release(reader: MemoryReader): void;
+}
+
+/**
+ * Reads a stored entry as it was at open: entries are immutable, so holding the reference is
+ * the snapshot. Hands out a fresh copy of each stored chunk within the requested range.
+ */
+export class MemoryReader extends BaseReader {
+  #host: ReaderHost;
+  #chunks: readonly Uint8Array[];
+  #index = 0;
+  #skip: number;
+  #left: number;
+
+  constructor(
+    host: ReaderHost,
+    path: string,
+    entry: FileEntry,
+    offset: number,
+    limit: number,
+    signal?: AbortSignal,
+  ) {
+    super(path, signal);
+    this.#host = host;
+    this.#chunks = chunksOf(entry);
+    this.#skip = offset;
+    this.#left = limit;
+  }
+
+  protected readChunk(): Uint8Array | null {
+    this.#host.beforeRead(this);
+    while (this.#left > 0 && this.#index < this.#chunks.length) {
+      const chunk = this.#chunks[this.#index++] as Uint8Array;
+      if (this.#skip >= chunk.length) {
+        this.#skip -= chunk.length;
+        continue;
+      }
+      const end = Math.min(chunk.length, this.#skip + this.#left);
+      const out = chunk.slice(this.#skip, end);
+      this.#left -= out.length;
+      this.#skip = 0;
+      return out;
+    }
+    return null;
+  }
+
+  protected release(): void {
+    this.#chunks = [];
+    this.#host.release(this);
+  }
+}

@@ -1,0 +1,51 @@
+import { BaseWriter } from "../core/base-writer.js";
+import type { FileEntry } from "./entries.js";
+
+/** What a memory writer needs from its backend. */
+export interface WriterHost {
+  /** Called with each chunk, so the backend can refuse it (quota, faults, closed backend). */
+  accept(writer: MemoryWriter, bytes: Uint8Array): void;
+  /** Stores the finished file atomically; throws to fail the writer. */
+  commit(writer: MemoryWriter, data: FileEntry["data"], size: number): void;
+  /** The writer is done. */
+  release(writer: MemoryWriter): void;
+}
+
+/** Collects copied chunks and hands them to the backend in one piece at close. */
+export class MemoryWriter extends BaseWriter {
+  #host: WriterHost;
+  #chunks: Uint8Array[] = [];
+  #size = 0;
+
+  constructor(host: WriterHost, path: string, signal?: AbortSignal) {
+    super(path, signal);
+    this.#host = host;
+  }
+
+  /** Bytes written so far. */
+  get size(): number {
+    return this.#size;
+  }
+
+  protected writeChunk(bytes: Uint8Array): void {
+    this.#host.accept(this, bytes);
+    this.#chunks.push(bytes);
+    this.#size += bytes.length;
+  }
+
+  protected commit(): void {
+    const chunks = this.#chunks;
+    const data = chunks.length === 1 ? (chunks[0] as Uint8Array) : Object.freeze(chunks);
+    this.#host.commit(this, chunks.length === 0 ? new Uint8Array(0) : data, this.#size);
+    this.#chunks = [];
+  }
+
+  protected discard(): void {
+    this.#chunks = [];
+    this.#size = 0;
+  }
+
+  protected release(): void {
+    this.#host.release(this);
+  }
+}
