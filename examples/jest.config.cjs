@@ -1,0 +1,19 @@
+// Jest in its default CommonJS mode, as most users run it: @swc/jest strips the types and the
+// package names resolve to the built CommonJS output (run `npm run build` first).
+const dist = (p) => `<rootDir>/../dist/cjs/${p}.js`;
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testMatch: ["<rootDir>/**/*.test.ts"],
+  // Suites written for Vitest run only under Vitest.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/"],
+  transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
+  moduleNameMapper: {
+    "^omnistorage$": dist("src/index"),
+    "^omnistorage/(memory|file|sync)$": dist("src/$1/index"),
+    "^omnistorage/jest$": dist("fixtures/jest"),
+    "^omnistorage/matchers$": dist("matchers/index"),
+    "^omnistorage/fast-check$": dist("fixtures/fast-check/index"),
+  },
+};

@@ -1,0 +1,25 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Examples import the package by name, as users do; these aliases point the names at the
+// built ESM output (run `npm run build` first; `npm run examples` does).
+const dist = (p: string) => fileURLToPath(new URL(`../dist/esm/${p}.js`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^omnistorage$/, replacement: dist("src/index") },
+      { find: /^omnistorage\/(memory|file|sync)$/, replacement: dist("src/$1/index") },
+      { find: /^omnistorage\/(vitest|jest)$/, replacement: dist("fixtures/$1") },
+      { find: /^omnistorage\/matchers$/, replacement: dist("matchers/index") },
+      { find: /^omnistorage\/fast-check$/, replacement: dist("fixtures/fast-check/index") },
+    ],
+  },
+  test: {
+    root: fileURLToPath(new URL(".", import.meta.url)),
+    include: ["**/*.test.ts"],
+    // Suites written for Jest run only under Jest.
+    exclude: ["**/node_modules/**", "jest/**"],
+    globals: true,
+  },
+});
