@@ -1,0 +1,4 @@
+import { MemoryBackend } from "../../src/memory/index.js";
+import { describeBackendContract } from "../contract/backend-contract.js";
+
+describeBackendContract("MemoryBackend", { create: () => new MemoryBackend() });
