@@ -10,6 +10,8 @@ module.exports = {
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
+    // Sources import siblings as "./x.js" (Node ESM style); in Jest those are the .ts files.
+    "^(\\.{1,2}/.*)\\.js$": "$1",
     "^omnistorage$": dist("src/index"),
     "^omnistorage/(memory|file|sync)$": dist("src/$1/index"),
     "^omnistorage/jest$": dist("fixtures/jest"),

@@ -1,0 +1,13 @@
+// Twin of the Go page's "Installation" and "Using the Registry" blocks.
+import { backends, open } from "omnistorage";
+import "omnistorage/memory"; // like Go's blank import: registers "memory"
+import { MemoryBackend } from "omnistorage/memory";
+import { expect, test } from "./runner.js";
+
+test("Using the Registry: open the memory backend by name", async () => {
+  const backend = await open("memory"); // omnistorage.Open("memory", nil)
+
+  expect(backends()).toContain("memory");
+  expect(backend).toBeInstanceOf(MemoryBackend);
+  await backend.close();
+});
