@@ -71,7 +71,7 @@ describe("MemoryBackend.from / load / toJSON", () => {
     expect(b.listSync()).toEqual(["__proto__", "constructor"]);
     const back = b.toJSON();
     expect(Object.keys(back)).toEqual(["__proto__", "constructor"]);
-    expect(back.__proto__).toBe("evil");
+    expect(Object.getOwnPropertyDescriptor(back, "__proto__")?.value).toBe("evil");
     expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
