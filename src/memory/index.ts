@@ -11,6 +11,8 @@ register(
   builtinFactory("memory", (config?: MemoryBackendOptions) => new MemoryBackend(config ?? {})),
 );
 
+export type { FaultCall, FaultHandle, FaultOp, FaultSpec } from "./faults.js";
+export type { JournalEntry, JournalOp } from "./journal.js";
 export type { MemoryBackendOptions, MemoryCheckpoint, OpenHandle } from "./memory-backend.js";
 export { MemoryBackend } from "./memory-backend.js";
 export type { JsonValue, Tree, TreeValue } from "./seed-tree.js";

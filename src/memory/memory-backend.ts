@@ -21,8 +21,11 @@ import type {
   WriterOptions,
 } from "../core/types.js";
 import { chunksOf, type Entry, type FileEntry, NO_METADATA } from "./entries.js";
+import { type FaultHandle, type FaultOp, FaultSet, type FaultSpec, sleep } from "./faults.js";
+import { Journal, type JournalEntry } from "./journal.js";
 import { MemoryReader, type ReaderHost } from "./memory-reader.js";
 import { MemoryWriter, type WriterHost } from "./memory-writer.js";
+import { checkQuotaOption, quotaExceeded } from "./quota.js";
 import { decodeTree, encodeTree, type Tree } from "./seed-tree.js";
 import { MemoryStore, type StoreState } from "./store.js";
 
@@ -30,6 +33,12 @@ import { MemoryStore, type StoreState } from "./store.js";
 export interface MemoryBackendOptions {
   /** Where modification times come from (default: the system clock), for deterministic tests. */
   clock?: () => Date;
+  /**
+   * Most bytes the store may hold (file contents; directories are free). A write, copy or
+   * load that would take it further fails with `QuotaExceededError` and stores nothing.
+   * Overwriting a file counts the new size net of the old one.
+   */
+  quota?: number;
 }
 
 /**
@@ -70,6 +79,17 @@ const FEATURES: Features = Object.freeze({
 
 const checkpoints = new WeakMap<MemoryCheckpoint, StoreState>();
 
+/** What the backend keeps about an open reader or writer. */
+interface HandleRecord extends OpenHandle {
+  /** The signal given when it was opened; it cuts injected delays short. */
+  readonly signal: AbortSignal | undefined;
+  /** A writer's journal entry was written (commit or failure). */
+  done: boolean;
+}
+
+/** Journaled as the error of a writer that was aborted. */
+const ABORTED = { name: "aborted" };
+
 /**
  * An in-memory {@link ExtendedBackend}: a sorted copy-on-write tree of paths, so lookups and
  * `list(prefix)` never scan unrelated data and `snapshot()`/`restore()` are O(1).
@@ -86,13 +106,17 @@ export class MemoryBackend implements ExtendedBackend {
   #store = new MemoryStore();
   #closed = false;
   #clock: (() => Date) | undefined;
-  #handles = new Map<MemoryWriter | MemoryReader, OpenHandle>();
+  #quota: number | undefined;
+  #faults: FaultSet | undefined;
+  #journal = new Journal();
+  #handles = new Map<MemoryWriter | MemoryReader, HandleRecord>();
   #writerOptions = new WeakMap<MemoryWriter, WriterOptions>();
   #hostCache: (WriterHost & ReaderHost) | undefined;
 
-  /** @param options - `clock` */
+  /** @param options - `clock`, `quota` */
   constructor(options: MemoryBackendOptions = {}) {
     this.#clock = options.clock;
+    this.#quota = checkQuotaOption(options.quota);
   }
 
   /**
@@ -105,36 +129,83 @@ export class MemoryBackend implements ExtendedBackend {
   }
 
   // ---- Backend --------------------------------------------------------------------------
+  // Each operation: normalise and check, apply faults (only when some are registered, so the
+  // common path pays one property test), do the work, and journal the outcome.
 
   async newWriter(path: string, options: WriterOptions = {}): Promise<Writer> {
-    const p = this.#enter("newWriter", path, options.signal);
-    this.#store.checkFileTarget("newWriter", p);
-    const writer = new MemoryWriter(this.#host(), p, options.signal);
-    this.#writerOptions.set(writer, options);
-    this.#handles.set(writer, { kind: "writer", path: p });
-    return writer;
+    let p = path;
+    try {
+      p = this.#enter("newWriter", path, options.signal);
+      if (this.#faults?.size) await this.#fault("newWriter", p, undefined, options.signal);
+      this.#store.checkFileTarget("newWriter", p);
+      const writer = new MemoryWriter(this.#host(), p, options.signal);
+      this.#writerOptions.set(writer, options);
+      this.#handles.set(writer, { kind: "writer", path: p, signal: options.signal, done: false });
+      this.#journal.ok("newWriter", p);
+      return writer;
+    } catch (err) {
+      this.#journal.error("newWriter", p, err);
+      throw err;
+    }
   }
 
   async newReader(path: string, options: ReaderOptions = {}): Promise<Reader> {
-    const p = this.#enter("newReader", path, options.signal);
-    const { offset, limit } = checkRange(p, options.offset, options.limit);
-    const entry = this.#file("newReader", p);
-    const reader = new MemoryReader(this.#host(), p, entry, offset, limit, options.signal);
-    this.#handles.set(reader, { kind: "reader", path: p });
-    return reader;
+    let p = path;
+    try {
+      p = this.#enter("newReader", path, options.signal);
+      const { offset, limit } = checkRange(p, options.offset, options.limit);
+      if (this.#faults?.size) await this.#fault("newReader", p, undefined, options.signal);
+      const entry = this.#file("newReader", p);
+      const reader = new MemoryReader(this.#host(), p, entry, offset, limit, options.signal);
+      this.#handles.set(reader, { kind: "reader", path: p, signal: options.signal, done: false });
+      this.#journal.ok("newReader", p, Math.max(0, Math.min(limit, entry.size - offset)));
+      return reader;
+    } catch (err) {
+      this.#journal.error("newReader", p, err);
+      throw err;
+    }
   }
 
   async exists(path: string, options?: SignalOptions): Promise<boolean> {
-    return this.#store.get(this.#enter("exists", path, options?.signal)) !== undefined;
+    let p = path;
+    try {
+      p = this.#enter("exists", path, options?.signal);
+      if (this.#faults?.size) await this.#fault("exists", p, undefined, options?.signal);
+      const found = this.#store.get(p) !== undefined;
+      this.#journal.ok("exists", p);
+      return found;
+    } catch (err) {
+      this.#journal.error("exists", p, err);
+      throw err;
+    }
   }
 
   async delete(path: string, options?: SignalOptions): Promise<void> {
-    this.#store.delete("delete", this.#enter("delete", path, options?.signal));
+    let p = path;
+    try {
+      p = this.#enter("delete", path, options?.signal);
+      if (this.#faults?.size) await this.#fault("delete", p, undefined, options?.signal);
+      this.#store.delete("delete", p);
+      this.#journal.ok("delete", p);
+    } catch (err) {
+      this.#journal.error("delete", p, err);
+      throw err;
+    }
   }
 
   async list(prefix?: string, options?: SignalOptions): Promise<string[]> {
-    this.#check("list", prefix ?? "", options?.signal);
-    return this.#store.list(normalizePrefix(prefix));
+    let p = prefix ?? "";
+    try {
+      this.#check("list", p, options?.signal);
+      p = normalizePrefix(prefix);
+      if (this.#faults?.size) await this.#fault("list", p, undefined, options?.signal);
+      const files = this.#store.list(p);
+      this.#journal.ok("list", p);
+      return files;
+    } catch (err) {
+      this.#journal.error("list", p, err);
+      throw err;
+    }
   }
 
   async close(): Promise<void> {
@@ -150,36 +221,72 @@ export class MemoryBackend implements ExtendedBackend {
   // ---- ExtendedBackend ------------------------------------------------------------------
 
   async stat(path: string, options?: SignalOptions): Promise<ObjectInfo> {
-    return this.#stat(this.#enter("stat", path, options?.signal));
+    let p = path;
+    try {
+      p = this.#enter("stat", path, options?.signal);
+      if (this.#faults?.size) await this.#fault("stat", p, undefined, options?.signal);
+      const info = this.#stat(p);
+      this.#journal.ok("stat", p);
+      return info;
+    } catch (err) {
+      this.#journal.error("stat", p, err);
+      throw err;
+    }
   }
 
   async hash(path: string, algorithm: HashAlgorithm, options?: SignalOptions): Promise<string> {
-    const p = this.#enter("hash", path, options?.signal);
-    if (!HASHES.includes(algorithm)) {
-      throw new NotSupportedError("hash", p, {
-        message: `hash ${JSON.stringify(p)}: unsupported algorithm ${JSON.stringify(algorithm)} (use ${HASHES.join(", ")})`,
-      });
+    let p = path;
+    try {
+      p = this.#enter("hash", path, options?.signal);
+      if (!HASHES.includes(algorithm)) {
+        throw new NotSupportedError("hash", p, {
+          message: `hash ${JSON.stringify(p)}: unsupported algorithm ${JSON.stringify(algorithm)} (use ${HASHES.join(", ")})`,
+        });
+      }
+      if (this.#faults?.size) await this.#fault("hash", p, undefined, options?.signal);
+      const hasher = createHash(algorithm);
+      for (const chunk of chunksOf(this.#file("hash", p))) hasher.update(chunk);
+      const digest = hasher.digest("hex");
+      this.#journal.ok("hash", p);
+      return digest;
+    } catch (err) {
+      this.#journal.error("hash", p, err);
+      throw err;
     }
-    const hasher = createHash(algorithm);
-    for (const chunk of chunksOf(this.#file("hash", p))) hasher.update(chunk);
-    return hasher.digest("hex");
   }
 
   async mkdir(path: string, options?: SignalOptions): Promise<void> {
-    this.#store.mkdir("mkdir", this.#enter("mkdir", path, options?.signal), this.#now());
+    let p = path;
+    try {
+      p = this.#enter("mkdir", path, options?.signal);
+      if (this.#faults?.size) await this.#fault("mkdir", p, undefined, options?.signal);
+      this.#store.mkdir("mkdir", p, this.#now());
+      this.#journal.ok("mkdir", p);
+    } catch (err) {
+      this.#journal.error("mkdir", p, err);
+      throw err;
+    }
   }
 
   async rmdir(path: string, options: RmdirOptions = {}): Promise<void> {
-    const p = this.#enter("rmdir", path, options.signal);
-    this.#store.rmdir("rmdir", p, options.recursive === true);
+    let p = path;
+    try {
+      p = this.#enter("rmdir", path, options.signal);
+      if (this.#faults?.size) await this.#fault("rmdir", p, undefined, options.signal);
+      this.#store.rmdir("rmdir", p, options.recursive === true);
+      this.#journal.ok("rmdir", p);
+    } catch (err) {
+      this.#journal.error("rmdir", p, err);
+      throw err;
+    }
   }
 
   async copy(src: string, dst: string, options?: SignalOptions): Promise<void> {
-    this.#transfer("copy", src, dst, options?.signal);
+    return this.#transfer("copy", src, dst, options?.signal);
   }
 
   async move(src: string, dst: string, options?: SignalOptions): Promise<void> {
-    this.#transfer("move", src, dst, options?.signal);
+    return this.#transfer("move", src, dst, options?.signal);
   }
 
   features(): Features {
@@ -202,7 +309,12 @@ export class MemoryBackend implements ExtendedBackend {
     try {
       for (const [path, bytes] of entries) {
         if (bytes === null) this.#store.mkdir("load", path, now);
-        else this.#store.putFile("load", path, this.#entry(path, bytes, bytes.length, {}, now));
+        else {
+          this.#store.putFile("load", path, this.#entry(path, bytes, bytes.length, {}, now));
+          if (this.#quota !== undefined && this.#store.bytes > this.#quota) {
+            throw quotaExceeded("load", path, this.#store.bytes, this.#quota);
+          }
+        }
       }
     } catch (err) {
       this.#store.restore(before);
@@ -306,7 +418,48 @@ export class MemoryBackend implements ExtendedBackend {
 
   /** Readers and writers not closed yet; fixtures use it to flag leaks. */
   openHandles(): OpenHandle[] {
-    return [...this.#handles.values()];
+    return [...this.#handles.values()].map(({ kind, path }) => ({ kind, path }));
+  }
+
+  // ---- Fault injection and journal ------------------------------------------------------
+
+  /**
+   * Makes matching operations fail or wait, until the handle is removed (or `times` uses are
+   * spent). Faults apply after the path is checked and before anything changes, so a failed
+   * call leaves no trace; a fault on `close` or `read` leaves the stored content as it was.
+   *
+   * @param fault - `op` (a method name, `write`, `close`, `read` or `"*"`), `path` (exact,
+   *   glob or RegExp), `error` (an Error or a factory; default `PermissionDeniedError`),
+   *   `times`, `delayMs` (a pure delay lets the call go on)
+   * @returns a handle whose `remove()` (or `using`) takes the fault away
+   * @example
+   * ```ts
+   * backend.inject({ op: "write", path: "out/**", error: new Error("EIO") });
+   * using slow = backend.inject({ op: "newReader", delayMs: 100 });
+   * ```
+   */
+  inject(fault: FaultSpec): FaultHandle {
+    this.#faults ??= new FaultSet();
+    return this.#faults.add(fault);
+  }
+
+  /** Removes every injected fault. */
+  clearFaults(): void {
+    this.#faults?.clear();
+  }
+
+  /**
+   * Every operation done so far, in call order: backend methods (with their outcome), one
+   * `write` entry per writer when it commits (`bytes`) or fails, and a `read` entry for each
+   * reader chunk that failed. The synchronous inspection methods are not recorded.
+   */
+  get journal(): readonly JournalEntry[] {
+    return this.#journal.entries;
+  }
+
+  /** Empties {@link MemoryBackend.journal}. */
+  clearJournal(): void {
+    this.#journal.clear();
   }
 
   /** True once {@link MemoryBackend.close} was called. */
@@ -353,11 +506,69 @@ export class MemoryBackend implements ExtendedBackend {
     });
   }
 
-  #transfer(op: "copy" | "move", src: string, dst: string, signal?: AbortSignal): void {
-    const s = normalizePath(op, src);
-    const d = normalizePath(op, dst);
-    this.#check(op, s, signal);
-    this.#store.transfer(op, s, d, this.#now());
+  async #transfer(op: "copy" | "move", src: string, dst: string, signal?: AbortSignal) {
+    let s = src;
+    let d: string | undefined;
+    try {
+      s = normalizePath(op, src);
+      d = normalizePath(op, dst);
+      this.#check(op, s, signal);
+      if (this.#faults?.size) await this.#fault(op, s, d, signal);
+      if (op === "copy" && this.#quota !== undefined) this.#copyWithinQuota(s, d, this.#quota);
+      else this.#store.transfer(op, s, d, this.#now());
+      this.#journal.ok(op, s, undefined, d);
+    } catch (err) {
+      this.#journal.error(op, s, err, undefined, d ?? (typeof dst === "string" ? dst : undefined));
+      throw err;
+    }
+  }
+
+  /** A copy that is undone when it takes the store past the quota. */
+  #copyWithinQuota(src: string, dst: string, quota: number): void {
+    const before = this.#store.freeze();
+    this.#store.transfer("copy", src, dst, this.#now());
+    if (this.#store.bytes > quota) {
+      const total = this.#store.bytes;
+      this.#store.restore(before);
+      throw quotaExceeded("copy", dst, total, quota);
+    }
+  }
+
+  /**
+   * Applies the faults matching a call: throws, or returns a promise when the call must wait
+   * first (re-checking closed and aborted after the wait).
+   */
+  #fault(op: FaultOp, path: string, dst: string | undefined, signal: AbortSignal | undefined) {
+    const outcome = this.#faults?.match(op, path, dst);
+    if (outcome === undefined) return undefined;
+    const { delayMs, error } = outcome;
+    if (delayMs > 0) {
+      return sleep(delayMs, signal).then(() => {
+        this.#check(op, path, signal);
+        if (error !== undefined) throw error;
+      });
+    }
+    if (error !== undefined) throw error;
+    return undefined;
+  }
+
+  /** Throws when storing `size` bytes at `path` (replacing what is there) passes the quota. */
+  #checkQuota(op: "write" | "close", path: string, size: number): void {
+    const quota = this.#quota;
+    if (quota === undefined) return;
+    const old = this.#store.get(path);
+    const total = this.#store.bytes - (old && !old.dir ? old.size : 0) + size;
+    if (total > quota) throw quotaExceeded(op, path, total, quota);
+  }
+
+  /** Journals a writer's failure once; later failures of the same writer are its echoes. */
+  #writerFailed(writer: MemoryWriter, err: unknown): never {
+    const record = this.#handles.get(writer);
+    if (record && !record.done) {
+      record.done = true;
+      this.#journal.error("write", writer.path, err, writer.size);
+    }
+    throw err;
   }
 
   #entry(
@@ -378,21 +589,73 @@ export class MemoryBackend implements ExtendedBackend {
   }
 
   #host(): WriterHost & ReaderHost {
-    this.#hostCache ??= {
-      accept: (writer) => {
+    const admit = (writer: MemoryWriter, bytes: Uint8Array): void => {
+      try {
         if (this.#closed) throw new BackendClosedError("write", writer.path);
-      },
-      commit: (writer, data, size) => {
+        this.#checkQuota("write", writer.path, writer.size + bytes.length);
+      } catch (err) {
+        this.#writerFailed(writer, err);
+      }
+    };
+    const store = (writer: MemoryWriter, data: FileEntry["data"], size: number): void => {
+      try {
         if (this.#closed) throw new BackendClosedError("close", writer.path);
+        this.#checkQuota("close", writer.path, size);
         const options = this.#writerOptions.get(writer) ?? {};
         const entry = this.#entry(writer.path, data, size, options, this.#now());
         this.#store.putFile("close", writer.path, entry);
+      } catch (err) {
+        this.#writerFailed(writer, err);
+      }
+      const record = this.#handles.get(writer);
+      if (record) record.done = true;
+      this.#journal.ok("write", writer.path, size);
+    };
+    // Faults on write, close and read wait on the handle's own signal.
+    const faulted = (
+      op: FaultOp,
+      handle: MemoryWriter | MemoryReader,
+      onFail: (err: unknown) => never,
+    ): Promise<void> | undefined => {
+      try {
+        const wait = this.#fault(op, handle.path, undefined, this.#handles.get(handle)?.signal);
+        return wait?.catch(onFail);
+      } catch (err) {
+        return onFail(err);
+      }
+    };
+    this.#hostCache ??= {
+      accept: (writer, bytes) => {
+        if (this.#faults?.size) {
+          const wait = faulted("write", writer, (err) => this.#writerFailed(writer, err));
+          if (wait) return wait.then(() => admit(writer, bytes));
+        }
+        admit(writer, bytes);
+        return undefined;
+      },
+      commit: (writer, data, size) => {
+        if (this.#faults?.size) {
+          const wait = faulted("close", writer, (err) => this.#writerFailed(writer, err));
+          if (wait) return wait.then(() => store(writer, data, size));
+        }
+        store(writer, data, size);
+        return undefined;
       },
       beforeRead: (reader) => {
         if (this.#closed) throw new BackendClosedError("read", reader.path);
+        if (!this.#faults?.size) return undefined;
+        return faulted("read", reader, (err) => {
+          this.#journal.error("read", reader.path, err);
+          throw err;
+        });
       },
       release: (handle) => {
+        const record = this.#handles.get(handle);
         this.#handles.delete(handle);
+        // A writer released without commit or failure was aborted.
+        if (record?.kind === "writer" && !record.done) {
+          this.#journal.error("write", handle.path, ABORTED);
+        }
       },
     };
     return this.#hostCache;

@@ -3,8 +3,8 @@ import { chunksOf, type FileEntry } from "./entries.js";
 
 /** What a memory reader needs from its backend. */
 export interface ReaderHost {
-  /** Called before each chunk is handed out (closed backend, faults). */
-  beforeRead(reader: MemoryReader): void;
+  /** Called before each chunk is handed out (closed backend, faults); may delay it. */
+  beforeRead(reader: MemoryReader): void | Promise<void>;
   /** The reader is done. */
   release(reader: MemoryReader): void;
 }
@@ -35,8 +35,12 @@ export class MemoryReader extends BaseReader {
     this.#left = limit;
   }
 
-  protected readChunk(): Uint8Array | null {
-    this.#host.beforeRead(this);
+  protected readChunk(): Uint8Array | null | Promise<Uint8Array | null> {
+    const wait = this.#host.beforeRead(this);
+    return wait ? wait.then(() => this.#next()) : this.#next();
+  }
+
+  #next(): Uint8Array | null {
     while (this.#left > 0 && this.#index < this.#chunks.length) {
       const chunk = this.#chunks[this.#index++] as Uint8Array;
       if (this.#skip >= chunk.length) {

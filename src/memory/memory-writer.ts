@@ -3,10 +3,13 @@ import type { FileEntry } from "./entries.js";
 
 /** What a memory writer needs from its backend. */
 export interface WriterHost {
-  /** Called with each chunk, so the backend can refuse it (quota, faults, closed backend). */
-  accept(writer: MemoryWriter, bytes: Uint8Array): void;
-  /** Stores the finished file atomically; throws to fail the writer. */
-  commit(writer: MemoryWriter, data: FileEntry["data"], size: number): void;
+  /**
+   * Called with each chunk, so the backend can refuse it (quota, faults, closed backend);
+   * a returned promise delays the chunk (injected delays).
+   */
+  accept(writer: MemoryWriter, bytes: Uint8Array): void | Promise<void>;
+  /** Stores the finished file atomically; throws (or rejects) to fail the writer. */
+  commit(writer: MemoryWriter, data: FileEntry["data"], size: number): void | Promise<void>;
   /** The writer is done. */
   release(writer: MemoryWriter): void;
 }
@@ -27,17 +30,27 @@ export class MemoryWriter extends BaseWriter {
     return this.#size;
   }
 
-  protected writeChunk(bytes: Uint8Array): void {
-    this.#host.accept(this, bytes);
+  protected writeChunk(bytes: Uint8Array): void | Promise<void> {
+    const wait = this.#host.accept(this, bytes);
+    if (wait) return wait.then(() => this.#keep(bytes));
+    this.#keep(bytes);
+  }
+
+  #keep(bytes: Uint8Array): void {
     this.#chunks.push(bytes);
     this.#size += bytes.length;
   }
 
-  protected commit(): void {
+  protected commit(): void | Promise<void> {
     const chunks = this.#chunks;
     const data = chunks.length === 1 ? (chunks[0] as Uint8Array) : Object.freeze(chunks);
-    this.#host.commit(this, chunks.length === 0 ? new Uint8Array(0) : data, this.#size);
+    const done = this.#host.commit(
+      this,
+      chunks.length === 0 ? new Uint8Array(0) : data,
+      this.#size,
+    );
     this.#chunks = [];
+    return done;
   }
 
   protected discard(): void {
