@@ -1,0 +1,179 @@
+import { constants, type Stats } from "node:fs";
+import { type FileHandle, lstat, mkdir, open, readlink, rmdir } from "node:fs/promises";
+import { join, sep } from "node:path";
+import {
+  IsADirectoryError,
+  NotADirectoryError,
+  NotFoundError,
+  PermissionDeniedError,
+} from "../core/errors.js";
+import { errnoOf, isMissing, mapFsError } from "./fs-errors.js";
+
+/**
+ * The top-level directory that holds temporary files and directories of writes and copies in
+ * progress. It is never listed, `exists` is false for it, and no path may be created in it.
+ * @public
+ */
+export const STAGING_DIR = ".omnistorage-staging";
+
+/** What is at a path, found by walking it component by component without following links. */
+export type Found =
+  | { readonly kind: "file"; readonly stats: Stats }
+  | { readonly kind: "dir"; readonly stats: Stats }
+  /** Nothing there. `existing` leading segments are directories; `reserved` names staging. */
+  | { readonly kind: "missing"; readonly existing: number; readonly reserved: boolean }
+  /** An ancestor, `file`, is a file. */
+  | { readonly kind: "belowFile"; readonly file: string };
+
+// Read-only opens never follow a final link and never block on a FIFO swapped in meanwhile.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+// On Linux an open descriptor names the file it really opened, links and all: a race-free check.
+const PROC_FD = process.platform === "linux" ? "/proc/self/fd/" : undefined;
+
+/**
+ * A directory on disk that nothing may leave: `..` never reaches here (normalisation rejects it),
+ * absolute paths are relative to it, and every symbolic link met on the way is refused with
+ * `PermissionDeniedError`, whether it points outside or inside.
+ */
+export class ConfinedRoot {
+  /** The root's real absolute path (links in the root's own path resolved once). */
+  readonly dir: string;
+  readonly #inside: string;
+
+  /** @param realDir - the root's real path, as `fs.realpath` gives it */
+  constructor(realDir: string) {
+    this.dir = realDir;
+    this.#inside = realDir.endsWith(sep) ? realDir : realDir + sep;
+  }
+
+  /** The absolute path on disk of a normalised path (which has no `..`). */
+  abs(path: string): string {
+    return join(this.dir, path);
+  }
+
+  /** The refusal for a link or special file at `at`, on the way to `path`. */
+  refuse(op: string, path: string, at: string, what: string): PermissionDeniedError {
+    return new PermissionDeniedError(op, path, {
+      message: `${op} ${JSON.stringify(path)}: permission denied: ${JSON.stringify(at)} ${what}; FileBackend never follows links out of (or within) its root`,
+    });
+  }
+
+  /**
+   * What is at `path`, checking every component with `lstat` (in parallel). Throws
+   * `PermissionDeniedError` when a component is a symbolic link or a special file.
+   */
+  async inspect(op: string, path: string): Promise<Found> {
+    const segments = path.split("/");
+    if (segments[0] === STAGING_DIR) return { kind: "missing", existing: 0, reserved: true };
+    const prefixes = segments.map((_, i) => segments.slice(0, i + 1).join("/"));
+    const results = await Promise.allSettled(prefixes.map((p) => lstat(this.abs(p))));
+    for (let i = 0; i < results.length; i++) {
+      const result = results[i] as PromiseSettledResult<Stats>;
+      const at = prefixes[i] as string;
+      if (result.status === "rejected") {
+        if (errnoOf(result.reason) === "ENOENT") {
+          return { kind: "missing", existing: i, reserved: false };
+        }
+        throw mapFsError(op, path, result.reason);
+      }
+      const stats = result.value;
+      const last = i === results.length - 1;
+      if (stats.isSymbolicLink()) throw this.refuse(op, path, at, "is a symbolic link");
+      if (stats.isDirectory()) {
+        if (last) return { kind: "dir", stats };
+        continue;
+      }
+      if (!stats.isFile()) throw this.refuse(op, path, at, "is not a regular file or directory");
+      return last ? { kind: "file", stats } : { kind: "belowFile", file: at };
+    }
+    /* c8 ignore next */
+    throw new Error("unreachable: a path has at least one segment");
+  }
+
+  /** The `NotADirectoryError` for creating `path` below the file `file`. */
+  belowFile(op: string, path: string, file: string): NotADirectoryError {
+    return new NotADirectoryError(op, path, {
+      message: `${op} ${JSON.stringify(path)}: not a directory: ${JSON.stringify(file)} is a file`,
+    });
+  }
+
+  /**
+   * Creates the directories of `path` from segment `from` (0-based count of existing ones) up
+   * to, not including, segment `to`, one at a time. A directory that appears meanwhile is fine.
+   * On failure removes what it created and throws.
+   * @returns the absolute paths created, outermost first, for {@link ConfinedRoot.removeDirs}
+   */
+  async makeDirs(op: string, path: string, from: number, to: number): Promise<string[]> {
+    const segments = path.split("/");
+    const created: string[] = [];
+    try {
+      for (let i = from; i < to; i++) {
+        const at = segments.slice(0, i + 1).join("/");
+        const abs = this.abs(at);
+        try {
+          await mkdir(abs);
+          created.push(abs);
+        } catch (err) {
+          if (errnoOf(err) !== "EEXIST") throw mapFsError(op, path, err);
+          const stats = await lstat(abs);
+          if (stats.isSymbolicLink()) throw this.refuse(op, path, at, "is a symbolic link");
+          if (!stats.isDirectory()) throw this.belowFile(op, path, at);
+        }
+      }
+    } catch (err) {
+      await this.removeDirs(created);
+      throw err;
+    }
+    return created;
+  }
+
+  /** Removes directories made by {@link ConfinedRoot.makeDirs}, innermost first; never throws. */
+  async removeDirs(created: readonly string[]): Promise<void> {
+    for (let i = created.length - 1; i >= 0; i--) {
+      await rmdir(created[i] as string).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Opens a regular file for reading without following a link at its last component, and
+   * checks (on Linux) that the descriptor really lies inside the root.
+   */
+  async openRead(op: string, path: string): Promise<{ fh: FileHandle; stats: Stats }> {
+    let fh: FileHandle;
+    try {
+      fh = await open(this.abs(path), READ_FLAGS);
+    } catch (err) {
+      if (errnoOf(err) === "ELOOP") throw this.refuse(op, path, path, "is a symbolic link");
+      if (isMissing(err)) throw new NotFoundError(op, path, { cause: err });
+      throw mapFsError(op, path, err);
+    }
+    try {
+      const stats = await fh.stat();
+      if (stats.isDirectory()) throw new IsADirectoryError(op, path);
+      if (!stats.isFile()) throw this.refuse(op, path, path, "is not a regular file");
+      await this.checkInside(op, path, fh);
+      return { fh, stats };
+    } catch (err) {
+      await fh.close().catch(() => undefined);
+      throw mapFsError(op, path, err);
+    }
+  }
+
+  /**
+   * Refuses a descriptor whose real path is outside the root: catches a directory swapped for a
+   * link between {@link ConfinedRoot.inspect} and `open`. A no-op where `/proc` is unavailable.
+   */
+  async checkInside(op: string, path: string, fh: FileHandle): Promise<void> {
+    if (PROC_FD === undefined) return;
+    let real: string;
+    try {
+      real = await readlink(PROC_FD + fh.fd);
+    } catch {
+      return;
+    }
+    if (real.endsWith(" (deleted)")) real = real.slice(0, -" (deleted)".length);
+    if (!real.startsWith(this.#inside)) {
+      throw this.refuse(op, path, path, "resolves outside the root");
+    }
+  }
+}

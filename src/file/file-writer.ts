@@ -1,0 +1,116 @@
+import type { FileHandle } from "node:fs/promises";
+import { BaseWriter } from "../core/base-writer.js";
+import { BackendClosedError } from "../core/errors.js";
+import { mapFsError } from "./fs-errors.js";
+
+/** What a file writer needs from its backend. */
+export interface FileWriterHost {
+  /** True once the backend is closed. */
+  readonly closed: boolean;
+  /** Moves the finished temporary file to `writer.path` (parents created); throws to fail. */
+  install(op: "close", path: string, temp: string): Promise<void>;
+  /** Removes what is left of the temporary file. */
+  discardTemp(temp: string): Promise<void>;
+  /** The writer is done. */
+  release(writer: FileWriter): void;
+}
+
+/**
+ * Streams chunks into a temporary file in the staging directory; `close` sets the modification
+ * time, closes the descriptor and renames the file over its target, which is atomic: readers
+ * see the old file or the new one, never a part.
+ */
+export class FileWriter extends BaseWriter {
+  readonly #host: FileWriterHost;
+  readonly #temp: string;
+  readonly #modTime: Date | undefined;
+  #fh: FileHandle | undefined;
+  #pending: Promise<unknown> = Promise.resolve();
+  #tempGone = false;
+  #committing = false;
+
+  /**
+   * @param host - the backend
+   * @param path - the normalised target path
+   * @param fh - the temporary file, open for writing
+   * @param temp - its absolute path
+   * @param modTime - the modification time to set at commit
+   * @param signal - aborting it aborts the writer
+   */
+  constructor(
+    host: FileWriterHost,
+    path: string,
+    fh: FileHandle,
+    temp: string,
+    modTime: Date | undefined,
+    signal: AbortSignal | undefined,
+  ) {
+    super(path, signal);
+    this.#host = host;
+    this.#fh = fh;
+    this.#temp = temp;
+    this.#modTime = modTime;
+  }
+
+  protected writeChunk(bytes: Uint8Array): Promise<void> {
+    const step = this.#writeAll(bytes);
+    this.#pending = step.catch(() => undefined);
+    return step;
+  }
+
+  async #writeAll(bytes: Uint8Array): Promise<void> {
+    const fh = this.#fh;
+    if (this.#host.closed || !fh) throw new BackendClosedError("write", this.path);
+    try {
+      for (let at = 0; at < bytes.length; ) {
+        at += (await fh.write(bytes, at, bytes.length - at)).bytesWritten;
+      }
+    } catch (err) {
+      if (this.#host.closed) throw new BackendClosedError("write", this.path, { cause: err });
+      throw mapFsError("write", this.path, err);
+    }
+  }
+
+  protected async commit(): Promise<void> {
+    const fh = this.#fh;
+    if (this.#host.closed || !fh) throw new BackendClosedError("close", this.path);
+    this.#committing = true;
+    try {
+      if (this.#modTime) await fh.utimes(this.#modTime, this.#modTime);
+      this.#fh = undefined;
+      await fh.close();
+    } catch (err) {
+      throw mapFsError("close", this.path, err);
+    }
+    await this.#host.install("close", this.path, this.#temp);
+    await this.#dropTemp();
+  }
+
+  protected discard(): Promise<void> {
+    return this.#dropTemp();
+  }
+
+  protected release(): void {
+    this.#host.release(this);
+  }
+
+  /**
+   * Called when the backend closes under an open writer: waits for the write in flight, then
+   * closes the descriptor and removes the temporary file. The writer stays open, so its
+   * `write` and `close` reject with `BackendClosedError`. A commit already under way finishes.
+   */
+  async shutdown(): Promise<void> {
+    if (this.#committing) return;
+    await this.#pending;
+    await this.#dropTemp();
+  }
+
+  async #dropTemp(): Promise<void> {
+    if (this.#tempGone) return;
+    this.#tempGone = true;
+    const fh = this.#fh;
+    this.#fh = undefined;
+    await fh?.close().catch(() => undefined);
+    await this.#host.discardTemp(this.#temp);
+  }
+}

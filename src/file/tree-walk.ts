@@ -1,0 +1,94 @@
+import type { Dirent } from "node:fs";
+import { mkdir, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { type ConfinedRoot, STAGING_DIR } from "./confined-root.js";
+import { copyBytes } from "./copy-bytes.js";
+import { isMissing, mapFsError } from "./fs-errors.js";
+
+/**
+ * The entries of a directory, or none when it vanished meanwhile. Symbolic links and special
+ * files are never part of the backend's tree, so they are left out here.
+ */
+async function entriesOf(root: ConfinedRoot, op: string, dir: string): Promise<Dirent[]> {
+  try {
+    const entries = await readdir(root.abs(dir), { withFileTypes: true });
+    return entries.filter(
+      (e) => (e.isFile() || e.isDirectory()) && !(dir === "" && e.name === STAGING_DIR),
+    );
+  } catch (err) {
+    if (isMissing(err)) return [];
+    throw mapFsError(op, dir, err);
+  }
+}
+
+const join2 = (dir: string, name: string): string => (dir === "" ? name : `${dir}/${name}`);
+
+/** Every file below the directory `dir` (a normalised path or `""`), pushed onto `out`. */
+async function collect(root: ConfinedRoot, dir: string, out: string[]): Promise<void> {
+  const entries = await entriesOf(root, "list", dir);
+  await Promise.all(
+    entries.map((e) => {
+      const path = join2(dir, e.name);
+      if (e.isDirectory()) return collect(root, path, out);
+      out.push(path);
+      return undefined;
+    }),
+  );
+}
+
+/** UTF-16 code unit order, as the SPEC asks (not `localeCompare`). */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The files whose path starts with `prefix` (already stripped of one leading `/`), sorted. Only
+ * the directory part of the prefix is walked. A prefix whose directory part is not a normalised
+ * path (`..`, `.`, `//`, NUL) can match no stored path, so nothing is read for it.
+ */
+export async function listFiles(root: ConfinedRoot, prefix: string): Promise<string[]> {
+  const slash = prefix.lastIndexOf("/");
+  const dir = slash < 0 ? "" : prefix.slice(0, slash);
+  const name = prefix.slice(slash + 1);
+  if (prefix.includes("\0")) return [];
+  if (slash >= 0) {
+    const segments = dir.split("/");
+    if (segments.some((s) => s === "" || s === "." || s === "..")) return [];
+    const found = await root.inspect("list", dir);
+    if (found.kind !== "dir") return [];
+  }
+  const out: string[] = [];
+  const entries = (await entriesOf(root, "list", dir)).filter((e) => e.name.startsWith(name));
+  await Promise.all(
+    entries.map((e) => {
+      const path = join2(dir, e.name);
+      if (e.isDirectory()) return collect(root, path, out);
+      out.push(path);
+      return undefined;
+    }),
+  );
+  return out.sort(byCodeUnit);
+}
+
+/**
+ * Copies the directory `src` (a normalised path) into the existing empty directory `dstAbs`:
+ * sub-directories and regular files, never following or copying a link. Checks `signal`
+ * between files.
+ */
+export async function copyTree(
+  root: ConfinedRoot,
+  op: string,
+  src: string,
+  dstAbs: string,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (const e of await entriesOf(root, op, src)) {
+    signal?.throwIfAborted();
+    const from = join2(src, e.name);
+    const to = join(dstAbs, e.name);
+    if (e.isDirectory()) {
+      await mkdir(to);
+      await copyTree(root, op, from, to, signal);
+    } else {
+      await copyBytes(root, op, from, to);
+    }
+  }
+}
