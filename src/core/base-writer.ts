@@ -12,7 +12,8 @@ const noop = (): void => {};
  */
 export function copyChunk(op: string, path: string, chunk: Uint8Array | string): Uint8Array {
   if (typeof chunk === "string") return encoder.encode(chunk);
-  if (chunk instanceof Uint8Array) return chunk.slice();
+  // new Uint8Array(x) always copies into a plain Uint8Array; Buffer#slice would return a view.
+  if (chunk instanceof Uint8Array) return new Uint8Array(chunk);
   throw new TypeError(
     `${op} ${JSON.stringify(path)}: a chunk must be a Uint8Array or a string, got ${chunk === null ? "null" : typeof chunk}`,
   );

@@ -34,7 +34,7 @@ export function encodeTree(op: string, tree: Tree): [string, Uint8Array | null][
     const value = tree[key];
     if (value === null) return [path, null];
     if (typeof value === "string") return [path, encoder.encode(value)];
-    if (value instanceof Uint8Array) return [path, value.slice()];
+    if (value instanceof Uint8Array) return [path, new Uint8Array(value)];
     const json = value === undefined ? undefined : JSON.stringify(value, null, 2);
     if (json === undefined) {
       throw new NotSupportedError(op, path, {

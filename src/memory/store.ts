@@ -87,9 +87,8 @@ export class MemoryStore {
     const entry = this.#tree.get(path);
     if (!entry) throw new NotFoundError(op, path);
     if (!entry.dir) throw new NotADirectoryError(op, path);
-    const below = this.#subtree(path);
-    if (below.length > 0 && !recursive) throw new NotEmptyError(op, path);
-    for (const [key] of below) this.#remove(key);
+    if (!recursive && this.hasChildren(path)) throw new NotEmptyError(op, path);
+    if (recursive) for (const [key] of this.#subtree(path)) this.#remove(key);
     this.#tree.delete(path);
   }
 

@@ -94,6 +94,19 @@ export function writerContract(backend: () => ExtendedBackend): void {
       expect(got).toEqual([1, 2, 3]);
     });
 
+    test("a Buffer is copied too (Buffer#slice would only make a view)", async () => {
+      const b = backend();
+      const buf = Buffer.from("abc");
+      const w = await b.newWriter("buffer.bin");
+      await w.write(buf);
+      buf.write("xyz");
+      await w.close();
+      const reader = await b.newReader("buffer.bin");
+      const got: number[] = [];
+      for await (const chunk of reader) got.push(...chunk);
+      expect(Buffer.from(got).toString()).toBe("abc");
+    });
+
     test("parent directories are created implicitly when a write commits", async () => {
       const b = backend();
       await put(b, "a/b/c/file.txt", "deep");

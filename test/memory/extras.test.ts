@@ -23,6 +23,14 @@ describe("MemoryBackend.from / load / toJSON", () => {
     expect(new TextDecoder().decode(b.readSync("count.json"))).toBe("42");
   });
 
+  test("a Buffer in a tree is copied, not referenced", () => {
+    const buf = Buffer.from("seed");
+    const b = MemoryBackend.from({ "b.bin": buf });
+    buf.write("XXXX");
+    expect(new TextDecoder().decode(b.readSync("b.bin"))).toBe("seed");
+    expect(b.readSync("b.bin")).toBeInstanceOf(Uint8Array);
+  });
+
   test("toJSON gives the tree back: text as strings, other bytes as Uint8Array, empty directories as null", () => {
     const tree = {
       "a.txt": "text",
