@@ -26,7 +26,7 @@ export class FileWriter extends BaseWriter {
   readonly #modTime: Date | undefined;
   #fh: FileHandle | undefined;
   #pending: Promise<unknown> = Promise.resolve();
-  #tempGone = false;
+  #dropped: Promise<void> | undefined;
   #committing = false;
 
   /**
@@ -97,7 +97,8 @@ export class FileWriter extends BaseWriter {
   /**
    * Called when the backend closes under an open writer: waits for the write in flight, then
    * closes the descriptor and removes the temporary file. The writer stays open, so its
-   * `write` and `close` reject with `BackendClosedError`. A commit already under way finishes.
+   * `write` and `close` reject with `BackendClosedError`. A commit already under way finishes;
+   * an abort under way (from a signal or a failed pipeline) is waited for.
    */
   async shutdown(): Promise<void> {
     if (this.#committing) return;
@@ -105,12 +106,14 @@ export class FileWriter extends BaseWriter {
     await this.#dropTemp();
   }
 
-  async #dropTemp(): Promise<void> {
-    if (this.#tempGone) return;
-    this.#tempGone = true;
-    const fh = this.#fh;
-    this.#fh = undefined;
-    await fh?.close().catch(() => undefined);
-    await this.#host.discardTemp(this.#temp);
+  /** Closes the descriptor and removes the temporary file, once; every caller awaits the same. */
+  #dropTemp(): Promise<void> {
+    this.#dropped ??= (async () => {
+      const fh = this.#fh;
+      this.#fh = undefined;
+      await fh?.close().catch(() => undefined);
+      await this.#host.discardTemp(this.#temp);
+    })();
+    return this.#dropped;
   }
 }

@@ -1,0 +1,140 @@
+import { rm, writeFile as writeDisk } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, test } from "vitest";
+import {
+  isADirectory,
+  isAlreadyExists,
+  isInvalidPath,
+  isNotADirectory,
+  isNotEmpty,
+  isNotFound,
+  isNotSupported,
+  isPermissionDenied,
+  isQuotaExceeded,
+  isStorageError,
+  type StorageError,
+} from "../../src/core/errors.js";
+import { writeFile } from "../../src/core/helpers.js";
+import { mapFsError } from "../../src/file/fs-errors.js";
+import { FileBackend } from "../../src/file/index.js";
+import { tempDir, useDisk } from "./disk.js";
+
+const errno = (code: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(`${code}: from node:fs`), { code, errno: -1, syscall: "open" });
+
+describe("node errno maps to the SPEC's error classes", () => {
+  const table: [string, (e: unknown) => boolean][] = [
+    ["ENOENT", isNotFound],
+    ["EEXIST", isAlreadyExists],
+    ["EISDIR", isADirectory],
+    ["ENOTDIR", isNotADirectory],
+    ["ENOTEMPTY", isNotEmpty],
+    ["EACCES", isPermissionDenied],
+    ["EPERM", isPermissionDenied],
+    ["EROFS", isPermissionDenied],
+    ["ELOOP", isPermissionDenied],
+    ["ENOSPC", isQuotaExceeded],
+    ["EDQUOT", isQuotaExceeded],
+    ["EFBIG", isQuotaExceeded],
+    ["ENAMETOOLONG", isInvalidPath],
+    ["ENOTSUP", isNotSupported],
+    ["EXDEV", isNotSupported],
+  ];
+  for (const [code, guard] of table) {
+    test(`${code} becomes the matching class, with op, path and the node error as cause`, () => {
+      const original = errno(code);
+      const mapped = mapFsError("newWriter", "a/b.txt", original) as StorageError;
+      expect(guard(mapped)).toBe(true);
+      expect(mapped).toMatchObject({ op: "newWriter", path: "a/b.txt", cause: original });
+      expect(mapped.message).toContain('newWriter "a/b.txt"');
+    });
+  }
+
+  test("errors without a storage meaning, and storage errors, pass through unchanged", () => {
+    const io = errno("EIO");
+    expect(mapFsError("read", "x", io)).toBe(io);
+    const already = mapFsError("read", "x", errno("ENOENT"));
+    expect(mapFsError("stat", "y", already)).toBe(already);
+    expect(mapFsError("read", "x", "a string")).toBe("a string");
+  });
+});
+
+describe("FileBackend errors on a real disk match MemoryBackend's choices", () => {
+  const disk = useDisk();
+
+  test("a name longer than the filesystem allows is an InvalidPathError naming op and path", async () => {
+    const { backend } = disk();
+    const long = "x".repeat(300);
+    const err = await writeFile(backend, `d/${long}`, "x").catch((e: unknown) => e);
+    expect(isInvalidPath(err)).toBe(true);
+    expect(err).toMatchObject({ path: `d/${long}` });
+    expect(await backend.list()).toEqual([]);
+  });
+
+  test("a directory swapped in at the target between newWriter and close gives IsADirectoryError at close", async () => {
+    const { backend } = disk();
+    const writer = await backend.newWriter("x/y");
+    await writer.write("data");
+    await backend.mkdir("x/y/z");
+    await expect(writer.close()).rejects.toMatchObject({
+      code: "EISDIR",
+      op: "close",
+      path: "x/y",
+    });
+    expect(await backend.list()).toEqual([]);
+  });
+
+  test("a file put on the way between newWriter and close gives NotADirectoryError at close", async () => {
+    const { backend } = disk();
+    const writer = await backend.newWriter("p/q.txt");
+    await writeFile(backend, "p", "now a file");
+    await expect(writer.close()).rejects.toMatchObject({
+      code: "ENOTDIR",
+      op: "close",
+      path: "p/q.txt",
+    });
+  });
+
+  test("a file that vanishes between the check and the open is a NotFoundError, not a raw errno", async () => {
+    const { backend, root } = disk();
+    await writeFile(backend, "here.txt", "x");
+    await rm(join(root, "here.txt"));
+    const err = await backend.newReader("here.txt").catch((e: unknown) => e);
+    expect(isStorageError(err, "ENOENT")).toBe(true);
+  });
+
+  test("a modTime that is not a valid Date is a TypeError naming the path", async () => {
+    const { backend } = disk();
+    await expect(backend.newWriter("t.txt", { modTime: new Date(Number.NaN) })).rejects.toThrow(
+      /newWriter "t.txt": modTime/,
+    );
+  });
+});
+
+describe("the FileBackend root", () => {
+  test("is created like mkdir -p when missing", async () => {
+    const base = await tempDir("root");
+    const backend = new FileBackend({ root: join(base, "a", "b", "c") });
+    await writeFile(backend, "f.txt", "x");
+    expect(await backend.list()).toEqual(["f.txt"]);
+    await backend.close();
+    await rm(base, { recursive: true });
+  });
+
+  test("that is a file is a NotADirectoryError from the constructor", async () => {
+    const base = await tempDir("root");
+    await writeDisk(join(base, "file"), "x");
+    expect(() => new FileBackend({ root: join(base, "file") })).toThrow(
+      expect.objectContaining({ code: "ENOTDIR", op: "open" }),
+    );
+    expect(() => new FileBackend({ root: join(base, "file", "below") })).toThrow(
+      expect.objectContaining({ code: "ENOTDIR" }),
+    );
+    await rm(base, { recursive: true });
+  });
+
+  test("is required", () => {
+    expect(() => new FileBackend({ root: "" })).toThrow(TypeError);
+    expect(() => new FileBackend(undefined as unknown as { root: string })).toThrow(/root/);
+  });
+});
