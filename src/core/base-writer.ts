@@ -73,16 +73,25 @@ export abstract class BaseWriter implements Writer {
     } catch (err) {
       return quietReject(err);
     }
-    const step = this.#tail.then(() => {
-      if (this.#error !== undefined) throw this.#error;
-      return this.writeChunk(bytes);
-    });
-    this.#tail = step.catch((err: unknown) => {
+    if (this.#tail !== RESOLVED) {
+      return this.#queue(
+        this.#tail.then(() => {
+          if (this.#error !== undefined) throw this.#error;
+          return this.writeChunk(bytes);
+        }),
+      );
+    }
+    // Nothing is queued, so applying the chunk now keeps call order; a synchronous sink (the
+    // memory writer) then costs no promise at all, which is most of a small write's price.
+    if (this.#error !== undefined) return quietReject(this.#error);
+    let pending: void | Promise<void>;
+    try {
+      pending = this.writeChunk(bytes);
+    } catch (err) {
       this.#error ??= err;
-    });
-    // A write nobody awaits must not become an unhandled rejection: its error surfaces at close().
-    step.catch(noop);
-    return step;
+      return quietReject(err);
+    }
+    return pending ? this.#queue(pending) : RESOLVED;
   }
 
   close(): Promise<void> {
@@ -93,20 +102,43 @@ export abstract class BaseWriter implements Writer {
         : quietReject(new WriterClosedError("close", this.path));
     }
     this.#state = "closing";
-    this.#closing = this.#tail
-      .then(() => {
-        if (this.#error !== undefined) throw this.#error;
-        return this.commit();
-      })
-      .then(
-        () => this.#finish("closed"),
-        async (err: unknown) => {
-          await this.discard();
-          this.#finish("failed");
-          throw err;
-        },
-      );
+    // Even with nothing queued the commit waits one microtask: a reader opened in the same
+    // synchronous stretch as close() still sees the old content.
+    this.#closing = this.#tail.then(() => this.#settle());
     return this.#closing;
+  }
+
+  /** Makes `step` the new tail: later writes wait for it, and its error fails the writer. */
+  #queue(step: Promise<void>): Promise<void> {
+    this.#tail = step.catch((err: unknown) => {
+      this.#error ??= err;
+    });
+    // A write nobody awaits must not become an unhandled rejection: its error surfaces at close().
+    step.catch(noop);
+    return step;
+  }
+
+  /** Commits once every write is applied, or discards on the first error. */
+  #settle(): void | Promise<void> {
+    if (this.#error !== undefined) return this.#fail(this.#error);
+    let pending: void | Promise<void>;
+    try {
+      pending = this.commit();
+    } catch (err) {
+      return this.#fail(err);
+    }
+    if (pending)
+      return pending.then(
+        () => this.#finish("closed"),
+        (err) => this.#fail(err),
+      );
+    this.#finish("closed");
+  }
+
+  async #fail(err: unknown): Promise<never> {
+    await this.discard();
+    this.#finish("failed");
+    throw err;
   }
 
   async abort(_reason?: unknown): Promise<void> {

@@ -9,14 +9,14 @@
 const MAX = 64;
 
 interface Leaf<V> {
-  owner: object;
+  owner: number;
   keys: string[];
   vals: V[];
   kids?: undefined;
 }
 
 interface Branch<V> {
-  owner: object;
+  owner: number;
   // keys[i] is a lower bound of every key below kids[i] and above every key below kids[i-1];
   // keys[0] is never read.
   keys: string[];
@@ -55,14 +55,42 @@ function childIndex(keys: readonly string[], key: string): number {
   return lo - 1;
 }
 
+// Owner tokens are numbers from one counter rather than fresh objects: as unique, but free to
+// make, which matters because a test suite creates a store (and so a tree) per test.
+let lastOwner = 0;
+
+// The root of every empty tree. Its owner (0) is never a tree's, so it is cloned before any
+// change, like a frozen node; an unused store allocates no node at all. (Not Object.freeze'd:
+// that would give it a shape of its own and make every lookup's property access polymorphic.)
+const EMPTY: Leaf<never> = { owner: 0, keys: [], vals: [] };
+
+// Nodes hold at most MAX + 1 items, so shifting by hand beats the generic `splice`, and an
+// append (keys arriving in order, or a fresh node) is a plain push.
+function insertAt<T>(items: T[], i: number, item: T): void {
+  let j = items.length;
+  if (i === j) {
+    items.push(item);
+    return;
+  }
+  items.push(items[j - 1] as T);
+  for (j--; j > i; j--) items[j] = items[j - 1] as T;
+  items[i] = item;
+}
+
+function removeAt<T>(items: T[], i: number): void {
+  const last = items.length - 1;
+  for (let j = i; j < last; j++) items[j] = items[j + 1] as T;
+  items.pop();
+}
+
 /** Copy-on-write sorted map; see the module comment. */
 export class SortedTree<V> {
-  #owner: object = {};
+  #owner = ++lastOwner;
   #root: TreeNode<V>;
   #size: number;
 
   constructor(frozen?: FrozenTree<V>) {
-    this.#root = frozen ? frozen.root : { owner: this.#owner, keys: [], vals: [] };
+    this.#root = frozen ? frozen.root : EMPTY;
     this.#size = frozen ? frozen.size : 0;
   }
 
@@ -73,13 +101,13 @@ export class SortedTree<V> {
 
   /** Hands out the current content; later mutations of this tree never touch it. */
   freeze(): FrozenTree<V> {
-    this.#owner = {};
+    this.#owner = ++lastOwner;
     return { root: this.#root, size: this.#size };
   }
 
   /** Replaces the content with a frozen one (which stays untouched). */
   restore(frozen: FrozenTree<V>): void {
-    this.#owner = {};
+    this.#owner = ++lastOwner;
     this.#root = frozen.root;
     this.#size = frozen.size;
   }
@@ -142,8 +170,8 @@ export class SortedTree<V> {
         node.vals[i] = val;
         return undefined;
       }
-      node.keys.splice(i, 0, key);
-      node.vals.splice(i, 0, val);
+      insertAt(node.keys, i, key);
+      insertAt(node.vals, i, val);
       this.#size++;
       if (node.keys.length <= MAX) return undefined;
       const half = node.keys.length >>> 1;
@@ -154,8 +182,8 @@ export class SortedTree<V> {
     node.kids[i] = child;
     const right = this.#insert(child, key, val);
     if (!right) return undefined;
-    node.keys.splice(i + 1, 0, right.keys[0] as string);
-    node.kids.splice(i + 1, 0, right);
+    insertAt(node.keys, i + 1, right.keys[0] as string);
+    insertAt(node.kids, i + 1, right);
     if (node.keys.length <= MAX) return undefined;
     const half = node.keys.length >>> 1;
     return { owner: this.#owner, keys: node.keys.splice(half), kids: node.kids.splice(half) };
@@ -165,8 +193,8 @@ export class SortedTree<V> {
   #remove(node: TreeNode<V>, key: string): void {
     if (!node.kids) {
       const i = lowerBound(node.keys, key);
-      node.keys.splice(i, 1);
-      node.vals.splice(i, 1);
+      removeAt(node.keys, i);
+      removeAt(node.vals, i);
       return;
     }
     const i = childIndex(node.keys, key);
@@ -174,8 +202,8 @@ export class SortedTree<V> {
     node.kids[i] = child;
     this.#remove(child, key);
     if (child.keys.length === 0) {
-      node.keys.splice(i, 1);
-      node.kids.splice(i, 1);
+      removeAt(node.keys, i);
+      removeAt(node.kids, i);
     }
   }
 }
