@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { type FileHandle, lstat, mkdir, open, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
+import { isStorageError } from "../core/errors.js";
 import { type ConfinedRoot, STAGING_DIR } from "./confined-root.js";
 import { errnoOf, mapFsError } from "./fs-errors.js";
 
@@ -61,11 +62,11 @@ export class Staging {
     this.#active++;
     try {
       for (let attempt = 1; ; attempt++) {
-        await this.#ensureDir(op, path);
         try {
+          await this.#ensureDir(op, path);
           return await make(join(this.#dir, randomBytes(12).toString("hex")));
         } catch (err) {
-          const code = errnoOf(err);
+          const code = isStorageError(err) ? undefined : errnoOf(err);
           if ((code === "ENOENT" || code === "EEXIST") && attempt < ATTEMPTS) continue;
           throw mapFsError(op, path, err);
         }
@@ -76,13 +77,15 @@ export class Staging {
     }
   }
 
+  /** Makes sure the staging directory is there; raw errno errors, so the caller can retry. */
   async #ensureDir(op: string, path: string): Promise<void> {
     try {
       await mkdir(this.#dir);
       return;
     } catch (err) {
-      if (errnoOf(err) !== "EEXIST") throw mapFsError(op, path, err);
+      if (errnoOf(err) !== "EEXIST") throw err;
     }
+    // ENOENT here means a finishing write removed the directory meanwhile: the caller retries.
     const stats = await lstat(this.#dir);
     if (stats.isSymbolicLink() || !stats.isDirectory()) {
       throw this.#root.refuse(op, path, STAGING_DIR, "is not a plain directory");

@@ -58,6 +58,20 @@ describe("FileBackend's temporary files are invisible", () => {
     expect(await backend.list()).toEqual([`sub/${STAGING_DIR}/f.txt`]);
   });
 
+  test("many writes and copies starting while others finish never trip over the staging directory coming and going", async () => {
+    const { backend, root } = disk();
+    await writeFile(backend, "seed.txt", "seed");
+    const ops: Promise<void>[] = [];
+    for (let i = 0; i < 150; i++) {
+      ops.push(writeFile(backend, `w/${i % 7}/f${i}.txt`, `file ${i}`));
+      if (i % 10 === 0) ops.push(backend.copy("seed.txt", `c/copy${i}.txt`));
+    }
+    await Promise.all(ops);
+    expect(await backend.list("w/")).toHaveLength(150);
+    expect(await backend.list("c/")).toHaveLength(15);
+    expect(await readdir(root)).not.toContain(STAGING_DIR);
+  });
+
   test("the staging directory is removed once no write or copy is in progress", async () => {
     const { backend, root } = disk();
     const first = await backend.newWriter("one.txt");
