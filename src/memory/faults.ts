@@ -151,9 +151,13 @@ export class FaultSet {
    * `undefined` when no fault matches.
    */
   match(op: FaultOp, path: string, dst?: string): FaultOutcome | undefined {
+    const faults = this.#faults;
     let delayMs = 0;
     let matched = false;
-    for (const fault of [...this.#faults]) {
+    let spent = false;
+    let failing: Fault | undefined;
+    for (let i = 0; i < faults.length; i++) {
+      const fault = faults[i] as Fault;
       if (fault.op !== "*" && fault.op !== op) continue;
       if (fault.matches && !fault.matches(path) && (dst === undefined || !fault.matches(dst))) {
         continue;
@@ -164,12 +168,15 @@ export class FaultSet {
       }
       matched = true;
       delayMs += fault.delayMs;
-      if (--fault.left <= 0) {
-        const i = this.#faults.indexOf(fault);
-        if (i >= 0) this.#faults.splice(i, 1);
+      if (--fault.left <= 0) spent = true;
+      if (fault.fails) {
+        failing = fault;
+        break;
       }
-      if (fault.fails) return { delayMs, error: errorOf(fault, op, path, dst) };
     }
+    if (spent) this.#faults = faults.filter((f) => f.left > 0);
+    // The error is made last: a factory may itself inject or remove faults.
+    if (failing) return { delayMs, error: errorOf(failing, op, path, dst) };
     return matched ? { delayMs } : undefined;
   }
 }
