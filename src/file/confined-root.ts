@@ -1,6 +1,6 @@
 import { constants, type Stats } from "node:fs";
-import { type FileHandle, lstat, mkdir, open, readlink, rmdir } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { type FileHandle, lstat, mkdir, open, readlink, realpath, rmdir } from "node:fs/promises";
+import { dirname, join, sep } from "node:path";
 import {
   IsADirectoryError,
   NotADirectoryError,
@@ -65,6 +65,10 @@ export class ConfinedRoot {
   async inspect(op: string, path: string): Promise<Found> {
     const segments = path.split("/");
     if (segments[0] === STAGING_DIR) return { kind: "missing", existing: 0, reserved: true };
+    if (segments.length > 2) {
+      const quick = await this.#quickInspect(op, path, segments.length);
+      if (quick) return quick;
+    }
     const prefixes = segments.map((_, i) => segments.slice(0, i + 1).join("/"));
     const results = await Promise.allSettled(prefixes.map((p) => lstat(this.abs(p))));
     for (let i = 0; i < results.length; i++) {
@@ -88,6 +92,29 @@ export class ConfinedRoot {
     }
     /* c8 ignore next */
     throw new Error("unreachable: a path has at least one segment");
+  }
+
+  /**
+   * Two system calls instead of one per component: when the parent's real path (links resolved
+   * by the OS) is exactly its path under the root, no component above is a link and all are
+   * directories. Anything else (a link, a missing or file ancestor, a case-folding filesystem
+   * that spells the path differently) gives `undefined`, and {@link ConfinedRoot.inspect} walks.
+   */
+  async #quickInspect(op: string, path: string, segments: number): Promise<Found | undefined> {
+    const abs = this.abs(path);
+    const parent = dirname(abs);
+    const [own, real] = await Promise.allSettled([lstat(abs), realpath(parent)]);
+    if (real.status === "rejected" || real.value !== parent) return undefined;
+    if (own.status === "rejected") {
+      // ENOENT below a real directory: only the last segment is missing. ENOTDIR: walk.
+      if (errnoOf(own.reason) !== "ENOENT") return undefined;
+      return { kind: "missing", existing: segments - 1, reserved: false };
+    }
+    const stats = own.value;
+    if (stats.isSymbolicLink()) throw this.refuse(op, path, path, "is a symbolic link");
+    if (stats.isDirectory()) return { kind: "dir", stats };
+    if (stats.isFile()) return { kind: "file", stats };
+    throw this.refuse(op, path, path, "is not a regular file or directory");
   }
 
   /** The `NotADirectoryError` for creating `path` below the file `file`. */

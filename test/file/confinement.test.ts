@@ -105,6 +105,10 @@ describe("FileBackend never reads or writes outside its root", () => {
       await refused(backend.newReader("a/b/escape/secret.txt"), "newReader");
       await refused(backend.newWriter("a/b/escape/x.txt"), "newWriter");
       await refused(backend.list("a/b/escape/"), "list");
+      await symlink(join(outside, "secret.txt"), join(root, "a", "b", "evil.txt"));
+      await refused(backend.newReader("a/b/evil.txt"), "newReader");
+      await refused(backend.stat("a/b/evil.txt"), "stat");
+      await refused(backend.newWriter("a/b/evil.txt"), "newWriter");
       expect(await backend.list("a/")).toEqual([]);
     });
   });
