@@ -25,6 +25,7 @@ import { type FaultHandle, type FaultOp, FaultSet, type FaultSpec, sleep } from 
 import { Journal, type JournalEntry } from "./journal.js";
 import { MemoryReader, type ReaderHost } from "./memory-reader.js";
 import { MemoryWriter, type WriterHost } from "./memory-writer.js";
+import { OpenHandles } from "./open-handles.js";
 import { checkQuotaOption, quotaExceeded } from "./quota.js";
 import { decodeTree, encodeTree, type Tree } from "./seed-tree.js";
 import { MemoryStore, type StoreState } from "./store.js";
@@ -109,7 +110,7 @@ export class MemoryBackend implements ExtendedBackend {
   #quota: number | undefined;
   #faults: FaultSet | undefined;
   #journal = new Journal();
-  #handles = new Map<MemoryWriter | MemoryReader, HandleRecord>();
+  #handles = new OpenHandles<MemoryWriter | MemoryReader, HandleRecord>();
   #writerOptions = new WeakMap<MemoryWriter, WriterOptions>();
   #hostCache: (WriterHost & ReaderHost) | undefined;
 
@@ -589,6 +590,8 @@ export class MemoryBackend implements ExtendedBackend {
   }
 
   #host(): WriterHost & ReaderHost {
+    // Called per reader and writer: build the closures below once per backend, not per call.
+    if (this.#hostCache) return this.#hostCache;
     const admit = (writer: MemoryWriter, bytes: Uint8Array): void => {
       try {
         if (this.#closed) throw new BackendClosedError("write", writer.path);

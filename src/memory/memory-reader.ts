@@ -1,5 +1,6 @@
 import { BaseReader } from "../core/base-reader.js";
 import { chunksOf, type FileEntry } from "./entries.js";
+import { HANDLE_SLOT } from "./open-handles.js";
 
 /** What a memory reader needs from its backend. */
 export interface ReaderHost {
@@ -14,6 +15,8 @@ export interface ReaderHost {
  * the snapshot. Hands out a fresh copy of each stored chunk within the requested range.
  */
 export class MemoryReader extends BaseReader {
+  /** Its place among the backend's open handles. */
+  [HANDLE_SLOT]: object | undefined = undefined;
   #host: ReaderHost;
   #chunks: readonly Uint8Array[];
   #index = 0;

@@ -1,5 +1,6 @@
 import { BaseWriter } from "../core/base-writer.js";
 import type { FileEntry } from "./entries.js";
+import { HANDLE_SLOT } from "./open-handles.js";
 
 /** What a memory writer needs from its backend. */
 export interface WriterHost {
@@ -16,6 +17,8 @@ export interface WriterHost {
 
 /** Collects copied chunks and hands them to the backend in one piece at close. */
 export class MemoryWriter extends BaseWriter {
+  /** Its place among the backend's open handles. */
+  [HANDLE_SLOT]: object | undefined = undefined;
   #host: WriterHost;
   #chunks: Uint8Array[] = [];
   #size = 0;
