@@ -6,6 +6,8 @@ const dist = (p) => `<rootDir>/../dist/cjs/${p}.js`;
 module.exports = {
   rootDir: __dirname,
   testMatch: ["<rootDir>/**/*.test.ts"],
+  // As users set it up: registers the matchers and the snapshot serializer in every test file.
+  setupFilesAfterEnv: ["omnistorage/jest"],
   // Suites written for Vitest run only under Vitest.
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
