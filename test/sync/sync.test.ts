@@ -381,8 +381,13 @@ describe.each(PAIRS)("sync $name", (kind) => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 12; i++) files[`f${i}.txt`] = `${i}`;
     await seed(src, files);
-    // Hold each writer open for a tick so transfers overlap.
-    watched.onWriterOpen = () => new Promise((resolve) => setTimeout(resolve, 1));
+    // Hold each writer open until three are open at once (or every file has been opened):
+    // a free worker is always on its way to opening one, so this never waits forever.
+    watched.onWriterOpen = async () => {
+      while (watched.writersOpen < 3 && watched.opened.length < 12) {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
     const result = await sync(src, watched, "", "", { concurrency: 3 });
     expect(result.copied).toBe(12);
     expect(watched.peakWriters).toBe(3);
