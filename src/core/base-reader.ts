@@ -56,6 +56,19 @@ export abstract class BaseReader implements Reader {
   read(): Promise<Uint8Array | null> {
     if (this.#closed) return quietReject(new ReaderClosedError("read", this.path));
     if (this.#signal?.aborted) return quietReject(this.#signal.reason);
+    if (this.#tail === RESOLVED) {
+      // Nothing in flight: read now, so a synchronous source (the memory reader) costs one
+      // promise per chunk instead of a chain of three.
+      let chunk: Uint8Array | null | Promise<Uint8Array | null>;
+      try {
+        chunk = this.readChunk();
+      } catch (err) {
+        return quietReject(err);
+      }
+      if (!(chunk instanceof Promise)) return Promise.resolve(chunk);
+      this.#tail = chunk.catch(() => undefined);
+      return chunk;
+    }
     const next = this.#tail.then(() => {
       if (this.#closed) throw new ReaderClosedError("read", this.path);
       return this.readChunk();
