@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
+import { toTree } from "../../matchers/index.js";
 import { writeFile } from "../../src/core/helpers.js";
 import { STAGING_DIR } from "../../src/file/index.js";
 import { onDisk, useDisk } from "./disk.js";
@@ -23,6 +24,17 @@ describe("FileBackend's temporary files are invisible", () => {
     await expect(backend.stat(STAGING_DIR)).rejects.toMatchObject({ code: "ENOENT" });
     for (const w of writers) await w.close();
     expect(await onDisk(root)).toEqual(["a.txt", "b/", "b/c.txt", "d.txt"]);
+  });
+
+  test("toTree of a backend with writes in progress shows only committed files", async () => {
+    const { backend, root } = disk();
+    await writeFile(backend, "data.json", '{"ok":true}');
+    const writer = await backend.newWriter("pending.txt");
+    await writer.write("not yet");
+    expect(await readdir(root)).toContain(STAGING_DIR);
+    expect(await toTree(backend)).toEqual({ "data.json": { ok: true } });
+    await writer.close();
+    expect(await toTree(backend)).toEqual({ "data.json": { ok: true }, "pending.txt": "not yet" });
   });
 
   test("nothing can be created under the reserved name at the top level", async () => {
