@@ -4,6 +4,7 @@
  * all of it for you.
  * @packageDocumentation
  */
+import { journalMatchers } from "./journal/index.js";
 import { toContainJSON } from "./to-contain-json.js";
 import { toHaveDirectory } from "./to-have-directory.js";
 import { toHaveFile } from "./to-have-file.js";
@@ -30,6 +31,7 @@ export const matchers = {
   toHaveFiles,
   toMatchBackend,
   toMatchTree,
+  ...journalMatchers,
 };
 
 export type {
@@ -39,6 +41,7 @@ export type {
 } from "./internal/context.js";
 export type { ContentExpectation } from "./internal/match-content.js";
 export type { SyncBackend } from "./internal/subject.js";
+export { toHaveCopied, toHaveDeleted, toHaveMoved, toHaveWritten } from "./journal/index.js";
 export type { BackendSerializer, SerializerConfig, SerializerPrinter } from "./serializer.js";
 export { serializer } from "./serializer.js";
 export type { ExpectedTree } from "./to-match-tree.js";

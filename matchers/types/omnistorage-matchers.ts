@@ -112,6 +112,50 @@ export interface OmnistorageMatchers<R = void, T = unknown> {
    * ```
    */
   toMatchBackend<O extends Backend | SyncSubject>(other: O): BackendMatcherReturn<R, T, O>;
+
+  /**
+   * The journal holds a committed write of `path` (exactly `times` of them, if given). Journal
+   * matchers take a MemoryBackend or the `useMemoryBackend()` handle and are synchronous.
+   * @param path - the file
+   * @param times - the exact number of committed writes
+   * @example
+   * ```ts
+   * expect(backend).toHaveWritten("out/report.csv", 1);
+   * ```
+   */
+  toHaveWritten(path: string, times?: number): R;
+
+  /**
+   * The journal holds a successful `delete(path)`.
+   * @param path - the file
+   * @example
+   * ```ts
+   * expect(backend).toHaveDeleted("tmp/upload.part");
+   * ```
+   */
+  toHaveDeleted(path: string): R;
+
+  /**
+   * The journal holds a successful `copy(src, dst)`.
+   * @param src - the source
+   * @param dst - the destination
+   * @example
+   * ```ts
+   * expect(backend).toHaveCopied("in/a.csv", "archive/a.csv");
+   * ```
+   */
+  toHaveCopied(src: string, dst: string): R;
+
+  /**
+   * The journal holds a successful `move(src, dst)`.
+   * @param src - the source
+   * @param dst - the destination
+   * @example
+   * ```ts
+   * expect(backend).toHaveMoved("uploads/tmp-1", "uploads/photo.jpg");
+   * ```
+   */
+  toHaveMoved(src: string, dst: string): R;
 }
 
 export type { AsymmetricMatcherLike, ContentExpectation, ExpectedTree, SyncSubject };

@@ -54,5 +54,13 @@ declare module "vitest" {
     toMatchBackend<O extends Backend | SyncSubject>(
       other: O,
     ): BackendMatcherReturn<ReturnOf<this>, ReceivedOf<this>, O>;
+    /** {@inheritDoc OmnistorageMatchers.toHaveWritten} */
+    toHaveWritten: On<this>["toHaveWritten"];
+    /** {@inheritDoc OmnistorageMatchers.toHaveDeleted} */
+    toHaveDeleted: On<this>["toHaveDeleted"];
+    /** {@inheritDoc OmnistorageMatchers.toHaveCopied} */
+    toHaveCopied: On<this>["toHaveCopied"];
+    /** {@inheritDoc OmnistorageMatchers.toHaveMoved} */
+    toHaveMoved: On<this>["toHaveMoved"];
   }
 }
