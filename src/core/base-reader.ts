@@ -54,19 +54,27 @@ export abstract class BaseReader implements Reader {
   }
 
   read(): Promise<Uint8Array | null> {
-    if (this.#closed) return quietReject(new ReaderClosedError("read", this.path));
-    if (this.#signal?.aborted) return quietReject(this.#signal.reason);
+    let chunk: Uint8Array | null | Promise<Uint8Array | null>;
+    try {
+      chunk = this.#next();
+    } catch (err) {
+      return quietReject(err);
+    }
+    return chunk instanceof Promise ? chunk : Promise.resolve(chunk);
+  }
+
+  /**
+   * The next chunk: synchronously when nothing is in flight and the source is synchronous
+   * (the memory reader), so a chunk costs at most one promise and the stream adapters can
+   * hand it on in the same turn; otherwise a promise queued behind the reads in flight.
+   * Throws when the reader is closed or its signal aborted.
+   */
+  #next(): Uint8Array | null | Promise<Uint8Array | null> {
+    if (this.#closed) throw new ReaderClosedError("read", this.path);
+    if (this.#signal?.aborted) throw this.#signal.reason;
     if (this.#tail === RESOLVED) {
-      // Nothing in flight: read now, so a synchronous source (the memory reader) costs one
-      // promise per chunk instead of a chain of three.
-      let chunk: Uint8Array | null | Promise<Uint8Array | null>;
-      try {
-        chunk = this.readChunk();
-      } catch (err) {
-        return quietReject(err);
-      }
-      if (!(chunk instanceof Promise)) return Promise.resolve(chunk);
-      this.#tail = chunk.catch(() => undefined);
+      const chunk = this.readChunk();
+      if (chunk instanceof Promise) this.#tail = chunk.catch(() => undefined);
       return chunk;
     }
     const next = this.#tail.then(() => {
@@ -101,13 +109,25 @@ export abstract class BaseReader implements Reader {
   toReadable(): Readable {
     const readable: Readable = new Readable({
       read: () => {
-        this.read().then(
-          async (chunk) => {
-            if (chunk === null) await this.close();
-            readable.push(chunk);
-          },
-          (err: unknown) => readable.destroy(err as Error),
-        );
+        // A synchronous source fills the stream within this call, so `stream.read()` (and
+        // `for await`) gets the chunk at once; an asynchronous one pushes when it settles.
+        for (;;) {
+          let chunk: Uint8Array | null | Promise<Uint8Array | null>;
+          try {
+            chunk = this.#next();
+          } catch (err) {
+            readable.destroy(err as Error);
+            return;
+          }
+          if (chunk instanceof Promise) {
+            chunk.then(
+              (settled) => this.#push(readable, settled),
+              (err: unknown) => readable.destroy(err as Error),
+            );
+            return;
+          }
+          if (!this.#push(readable, chunk)) return;
+        }
       },
       destroy: (err, cb) => {
         this.close().then(() => cb(err), cb);
@@ -116,14 +136,31 @@ export abstract class BaseReader implements Reader {
     return readable;
   }
 
+  /** Hands a chunk to a Node stream (the end after closing); true when it wants more now. */
+  #push(readable: Readable, chunk: Uint8Array | null): boolean {
+    if (chunk !== null) return readable.push(chunk);
+    this.close().then(
+      () => readable.push(null),
+      (err: unknown) => readable.destroy(err as Error),
+    );
+    return false;
+  }
+
   toReadableStream(): ReadableStream<Uint8Array> {
+    const deliver = (
+      controller: ReadableStreamDefaultController<Uint8Array>,
+      chunk: Uint8Array | null,
+    ): void | Promise<void> => {
+      if (chunk !== null) return controller.enqueue(chunk);
+      return this.close().then(() => controller.close());
+    };
     return new ReadableStream<Uint8Array>({
-      pull: async (controller) => {
-        const chunk = await this.read();
-        if (chunk === null) {
-          await this.close();
-          controller.close();
-        } else controller.enqueue(chunk);
+      // Not async: with a synchronous source the chunk is enqueued before pull returns.
+      pull: (controller) => {
+        const chunk = this.#next();
+        return chunk instanceof Promise
+          ? chunk.then((settled) => deliver(controller, settled))
+          : deliver(controller, chunk);
       },
       cancel: () => this.close(),
     });
