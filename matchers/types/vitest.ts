@@ -20,7 +20,8 @@ import type { BackendMatcherReturn, OmnistorageMatchers } from "./omnistorage-ma
 type IsVitest5 =
   ReturnType<Assertion<Promise<void>>["toBeTypeOf"]> extends Promise<void> ? true : false;
 
-/** @ts-expect-error Vitest 3/4 declare Assertion<T> alone (TS2707 there); only Vitest 5 reads this. */
+// biome-ignore lint/suspicious/noTsIgnore: Vitest 5 has no error here, so @ts-expect-error would fail there
+/** @ts-ignore Vitest 3/4 declare Assertion<T> alone (TS2707 there); only Vitest 5 reads this. */
 type ReceivedOn5<A> = A extends Assertion<infer _R, infer T> ? T : unknown;
 
 type ReceivedOn4<A> = A extends Assertion<infer T> ? T : unknown;

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Type tests of the matchers, one `tsc -p` per runner folder under test/types/: each folder is
+// a small project that must compile, including its `// @ts-expect-error` lines (a matcher that
+// does not exist must be an error, so the types have not silently become `any`).
+//
+//   node scripts/type-tests.mjs                 every folder
+//   node scripts/type-tests.mjs vitest4 jest    only these
+//   node scripts/type-tests.mjs --skip-missing  skip folders whose runner is not installed
+//
+// Vitest 3 and 5 are type-checked from npm aliases installed beside Vitest 4 (their folders'
+// tsconfig `paths` map `vitest` there): "vitest3": "npm:vitest@^3", "vitest5": "npm:vitest@^5".
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const typesDir = join(root, "test", "types");
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+
+/** Folders that need a runner installed under an npm alias, and that alias. */
+const ALIASES = { vitest3: "vitest3", vitest5: "vitest5" };
+
+const args = process.argv.slice(2);
+const skipMissing = args.includes("--skip-missing");
+const wanted = args.filter((arg) => !arg.startsWith("--"));
+const folders = readdirSync(typesDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && existsSync(join(typesDir, entry.name, "tsconfig.json")))
+  .map((entry) => entry.name)
+  .filter((name) => wanted.length === 0 || wanted.includes(name))
+  .sort();
+
+for (const name of wanted) {
+  if (!folders.includes(name)) {
+    console.error(`type-tests: no folder test/types/${name} with a tsconfig.json`);
+    process.exit(2);
+  }
+}
+
+const failed = [];
+for (const name of folders) {
+  const alias = ALIASES[name];
+  if (alias && !existsSync(join(root, "node_modules", alias, "package.json"))) {
+    const hint = `node_modules/${alias} is missing; add the devDependency "${alias}": "npm:vitest@^${alias.slice(-1)}"`;
+    if (skipMissing) {
+      console.log(`- ${name}: skipped (${hint})`);
+      continue;
+    }
+    console.error(`✗ ${name}: ${hint}`);
+    failed.push(name);
+    continue;
+  }
+  const started = Date.now();
+  const run = spawnSync(process.execPath, [tsc, "-p", join(typesDir, name)], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (run.status === 0) console.log(`✓ ${name} (${seconds} s)`);
+  else {
+    console.error(`✗ ${name}`);
+    failed.push(name);
+  }
+}
+
+if (failed.length > 0) {
+  console.error(`type-tests: ${failed.length} failed: ${failed.join(", ")}`);
+  process.exit(1);
+}
