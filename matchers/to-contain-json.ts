@@ -51,11 +51,11 @@ export function toContainJSON(
     const parsed: Parsed | undefined = bytes === undefined ? undefined : parseJson(bytes);
     const pass = parsed?.ok === true && matchesSubset(ctx, parsed.value, expected);
     const files = yield* filesWhenFailing(ctx, io, pass);
-    const head = hint(ctx, NAME, "path", "expected");
-    const shown = ctx.utils.printReceived(file);
     return {
       pass,
       message: () => {
+        const head = hint(ctx, NAME, "path", "expected");
+        const shown = ctx.utils.printReceived(file);
         if (bytes === undefined || parsed === undefined) {
           return message(head, [explainNoFile(ctx, file, kind, files)], files);
         }

@@ -33,11 +33,11 @@ export function toHaveDirectory(
     const kind = yield* wait(io.kind(dir));
     const pass = kind === "directory";
     const files = yield* filesWhenFailing(ctx, io, pass);
-    const head = hint(ctx, NAME, "path");
-    const shown = ctx.utils.printReceived(dir);
     return {
       pass,
       message: () => {
+        const head = hint(ctx, NAME, "path");
+        const shown = ctx.utils.printReceived(dir);
         const below = files.filter((file) => file.startsWith(`${dir}/`)).length;
         if (ctx.isNot) {
           return message(

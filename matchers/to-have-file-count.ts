@@ -35,10 +35,10 @@ export function toHaveFileCount(
   return runMatcher(ctx, NAME, received, function* (io) {
     const files = yield* wait(io.list());
     const pass = files.length === count;
-    const head = hint(ctx, NAME, "count");
     return {
       pass,
       message: () => {
+        const head = hint(ctx, NAME, "count");
         const { printExpected, printReceived } = ctx.utils;
         const what = ctx.isNot
           ? `Expected the backend not to hold ${printExpected(count)} ${noun(count)}, but it does.`

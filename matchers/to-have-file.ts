@@ -59,11 +59,11 @@ export function toHaveFile(
     const pass =
       bytes !== undefined && (!withContent || contentMatches(ctx, file, bytes, expected));
     const files = yield* filesWhenFailing(ctx, io, pass);
-    const head = hint(ctx, NAME, "path", withContent ? "expected" : undefined);
-    const shown = ctx.utils.printReceived(file);
     return {
       pass,
       message: () => {
+        const head = hint(ctx, NAME, "path", withContent ? "expected" : undefined);
+        const shown = ctx.utils.printReceived(file);
         if (ctx.isNot) {
           const what = withContent
             ? `Expected ${shown} not to have this content, but it does:`

@@ -47,10 +47,10 @@ export function toHaveFiles(
     // Not `present.length === wanted.length` under .not: see the doc comment.
     const pass = ctx.isNot ? present.length > 0 : present.length === wanted.length;
     const files = yield* filesWhenFailing(ctx, io, pass);
-    const head = hint(ctx, NAME, "paths");
     return {
       pass,
       message: () => {
+        const head = hint(ctx, NAME, "paths");
         const print = (path: string) => ctx.utils.printReceived(path);
         if (ctx.isNot) {
           return message(

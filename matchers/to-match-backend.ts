@@ -42,13 +42,13 @@ export function toMatchBackend(
     const differences: Difference[] = [];
     for (const path of wanted) {
       if (!mineSet.has(path)) {
-        differences.push({ type: "missing", path, note: "" });
+        differences.push({ type: "missing", path });
         continue;
       }
       const a = yield* wait(ours.read(path));
       const b = yield* wait(theirs.read(path));
       if (!sameBytes(a, b)) {
-        differences.push({ type: "changed", path, detail: describeChange(ctx, b, a) });
+        differences.push({ type: "changed", path, detail: () => describeChange(ctx, b, a) });
       }
     }
     for (const path of mine) if (!wantedSet.has(path)) differences.push({ type: "added", path });
@@ -56,13 +56,14 @@ export function toMatchBackend(
     const failing = willFail(ctx, pass);
     const actual = failing ? yield* readTree(ours, mine) : {};
     const expected = failing ? yield* readTree(theirs, wanted) : {};
-    const head = hint(ctx, NAME, "other");
     return {
       pass,
-      message: () =>
-        ctx.isNot
+      message: () => {
+        const head = hint(ctx, NAME, "other");
+        return ctx.isNot
           ? message(head, ["Expected the backends to differ, but they hold the same files."], mine)
-          : message(head, [describeDifferences(ctx, differences, BACKEND_WORDS)], mine),
+          : message(head, [describeDifferences(ctx, differences, BACKEND_WORDS)], mine);
+      },
       actual,
       expected,
     };

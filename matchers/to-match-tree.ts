@@ -62,22 +62,22 @@ export function toMatchTree(
   return runMatcher(ctx, NAME, received, function* (io) {
     const files = yield* wait(io.list());
     const differences: Difference[] = [];
-    const seen: Record<string, unknown> = {};
+    const seen = new Map<string, () => unknown>();
     for (const [path, value] of expected) {
       const kind = yield* wait(io.kind(path));
       if (value === null) {
-        if (kind === "directory") setOwn(seen, path, null);
-        else differences.push({ type: "missing", path, note: "expected a directory" });
+        if (kind === "directory") seen.set(path, () => null);
+        else differences.push({ type: "missing", path, note: () => "expected a directory" });
         continue;
       }
       if (kind !== "file") {
-        const note = kind === "directory" ? "is a directory" : nearHint(ctx, path, files);
+        const note = () => (kind === "directory" ? "is a directory" : nearHint(ctx, path, files));
         differences.push({ type: "missing", path, note });
         continue;
       }
       const bytes = yield* wait(io.read(path));
       const verdict = compare(ctx, path, bytes, value);
-      setOwn(seen, path, verdict.shown);
+      seen.set(path, verdict.shown);
       if (!verdict.ok) differences.push({ type: "changed", path, detail: verdict.detail });
     }
     const named = new Set(expected.keys());
@@ -85,13 +85,14 @@ export function toMatchTree(
     for (const path of extra) differences.push({ type: "added", path });
     const pass = differences.length === 0;
     const actual = willFail(ctx, pass) ? yield* actualTree(io, seen, extra) : {};
-    const head = hint(ctx, NAME, "tree");
     return {
       pass,
-      message: () =>
-        ctx.isNot
+      message: () => {
+        const head = hint(ctx, NAME, "tree");
+        return ctx.isNot
           ? message(head, ["Expected the backend not to match this tree, but it does."], files)
-          : message(head, [describeDifferences(ctx, differences, TREE_WORDS)], files),
+          : message(head, [describeDifferences(ctx, differences, TREE_WORDS)], files);
+      },
       actual,
       expected: Object.fromEntries(expected),
     };
@@ -139,9 +140,10 @@ function checkTree(ctx: MatcherContext, tree: ExpectedTree): Map<string, unknown
 
 interface Verdict {
   ok: boolean;
-  /** What the received tree shows for this file in Vitest's diff. */
-  shown: unknown;
-  detail: string;
+  /** What the received tree shows for this file in Vitest's diff, built only on failure. */
+  shown: () => unknown;
+  /** Why it does not match, built only for a message. */
+  detail: () => string;
 }
 
 function compare(ctx: MatcherContext, path: string, bytes: Uint8Array, value: unknown): Verdict {
@@ -149,33 +151,34 @@ function compare(ctx: MatcherContext, path: string, bytes: Uint8Array, value: un
     const ok = contentMatches(ctx, path, bytes, value);
     return {
       ok,
-      shown: ok ? value : treeValueOf(path, bytes),
-      detail: ok ? "" : contentMismatch(ctx, bytes, value),
+      shown: () => (ok ? value : treeValueOf(path, bytes)),
+      detail: () => contentMismatch(ctx, bytes, value),
     };
   }
   const parsed = parseJson(bytes);
   if (!parsed.ok) {
     return {
       ok: false,
-      shown: treeValueOf(path, bytes),
-      detail: `Not valid JSON: ${parsed.reason}`,
+      shown: () => treeValueOf(path, bytes),
+      detail: () => `Not valid JSON: ${parsed.reason}`,
     };
   }
   const ok = ctx.equals(parsed.value, value);
   return {
     ok,
-    shown: ok ? value : parsed.value,
-    detail: ok ? "" : diffOf(ctx, value, parsed.value),
+    shown: () => (ok ? value : parsed.value),
+    detail: () => diffOf(ctx, value, parsed.value),
   };
 }
 
 /** The received side of Vitest's diff: matched files show the expected value itself. */
 function* actualTree(
   io: Inspector,
-  seen: Record<string, unknown>,
+  seen: ReadonlyMap<string, () => unknown>,
   extra: readonly string[],
 ): Steps<Record<string, unknown>> {
-  const out: Record<string, unknown> = { ...seen };
+  const out: Record<string, unknown> = {};
+  for (const [path, shown] of seen) setOwn(out, path, shown());
   for (const path of extra) setOwn(out, path, treeValueOf(path, yield* wait(io.read(path))));
   return out;
 }

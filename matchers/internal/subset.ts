@@ -24,11 +24,17 @@ export function matchesSubset(ctx: MatcherContext, received: unknown, expected: 
 function subsetTester(ctx: MatcherContext): EqualityTester {
   const tester: EqualityTester = (object, subset) => {
     if (!isRecord(subset) || isAsymmetric(subset)) return undefined;
-    if (!isRecord(object)) return false;
+    // As the runners do: every key the subset names must be an own key of an object (arrays
+    // included) holding an equal value, so an empty subset matches anything.
     return Object.keys(subset).every(
       (key) =>
+        typeof object === "object" &&
+        object !== null &&
         Object.hasOwn(object, key) &&
-        ctx.equals(object[key], subset[key], [...(ctx.customTesters ?? []), tester]),
+        ctx.equals((object as Record<string, unknown>)[key], subset[key], [
+          ...(ctx.customTesters ?? []),
+          tester,
+        ]),
     );
   };
   return tester;
