@@ -39,6 +39,21 @@ export function extendedBackend(memory: MemoryBackend): ExtendedBackend {
   };
 }
 
+/**
+ * The real `useMemoryBackend()` handle (the fixtures' Proxy) over whatever `current` returns;
+ * a `current` that throws stands for the handle used outside a test.
+ */
+export function handleOf(current: () => MemoryBackend) {
+  const peek = () => {
+    try {
+      return current();
+    } catch {
+      return undefined;
+    }
+  };
+  return createBackendHandle({ backend: current, peek, reset: current });
+}
+
 /** What a test hands to `expect`. */
 export type Subject = SyncSubject | Backend;
 
@@ -47,8 +62,7 @@ export const SUBJECTS = {
   /** The MemoryBackend itself: synchronous. */
   memory: (memory: MemoryBackend): Subject => memory,
   /** The real `useMemoryBackend()` handle (a Proxy): synchronous through `.current`. */
-  handle: (memory: MemoryBackend): Subject =>
-    createBackendHandle({ backend: () => memory, reset: () => memory }),
+  handle: (memory: MemoryBackend): Subject => handleOf(() => memory),
   /** Anything else holding a MemoryBackend in `.current`. */
   holder: (memory: MemoryBackend): Subject => ({ current: memory }),
   /** A Backend without stat: asynchronous. */

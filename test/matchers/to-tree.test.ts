@@ -1,11 +1,10 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { createBackendHandle } from "../../fixtures/core/backend-handle.js";
 import { storageTree } from "../../fixtures/fast-check/arbitraries/tree.js";
 import { serializer, toTree } from "../../matchers/index.js";
 import { MemoryBackend } from "../../src/memory/index.js";
-import { extendedBackend, plainBackend } from "./helpers.js";
+import { extendedBackend, handleOf, plainBackend } from "./helpers.js";
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]);
 
@@ -41,7 +40,7 @@ describe("toTree", () => {
 
   test("is synchronous on a MemoryBackend and its handle, a Promise on other backends", async () => {
     const backend = MemoryBackend.from({ "a.txt": "a" });
-    const handle = createBackendHandle({ backend: () => backend, reset: () => backend });
+    const handle = handleOf(() => backend);
     expect(toTree(handle)).toEqual({ "a.txt": "a" });
     const pending = toTree(plainBackend(backend));
     expect(pending).toBeInstanceOf(Promise);
@@ -89,7 +88,7 @@ describe("serializer", () => {
 
   test("prints the useMemoryBackend() handle like the backend it stands for", () => {
     const backend = MemoryBackend.from({ "a.txt": "a" });
-    const handle = createBackendHandle({ backend: () => backend, reset: () => backend });
+    const handle = handleOf(() => backend);
     expect({ handle }).toMatchInlineSnapshot(`
       {
         "handle": MemoryBackend {
@@ -101,11 +100,8 @@ describe("serializer", () => {
 
   test("claims MemoryBackends and handles only, and never throws while testing", () => {
     const backend = new MemoryBackend();
-    const outside = createBackendHandle({
-      backend: () => {
-        throw new Error("useMemoryBackend() outside a test");
-      },
-      reset: () => backend,
+    const outside = handleOf(() => {
+      throw new Error("useMemoryBackend() outside a test");
     });
     expect(serializer.test(backend)).toBe(true);
     expect(serializer.test({ current: backend })).toBe(true);
