@@ -37,7 +37,11 @@ type ReturnOf<A> = A extends { toBeTypeOf: (...args: never[]) => infer R } ? R :
 type On<A> = OmnistorageMatchers<ReturnOf<A>, ReceivedOf<A>>;
 
 declare module "vitest" {
-  /** omnistorage's matchers; see {@link OmnistorageMatchers} for each one's documentation. */
+  /**
+   * omnistorage's matchers; see {@link OmnistorageMatchers} for each one's documentation.
+   * A parameterless declaration cannot extend `OmnistorageMatchers<R, T>`, so each member is
+   * listed: add one line here for each member added there (the Vitest type test checks it).
+   */
   interface Assertion {
     /** {@inheritDoc OmnistorageMatchers.toHaveFile} */
     toHaveFile: On<this>["toHaveFile"];

@@ -2,7 +2,7 @@
 // `expect` package's `Matchers` that `omnistorage/jest` loads.
 import "../../../matchers/types/jest-globals.js";
 import { expect } from "@jest/globals";
-import { matchers, serializer } from "../../../matchers/index.js";
+import { matchers, type OmnistorageMatchers, serializer } from "../../../matchers/index.js";
 import { assertType, type Equal } from "../assert-type.js";
 import { handle, holder, memory, remote } from "../subjects.js";
 
@@ -44,6 +44,9 @@ assertType<Equal<typeof bothSync, void>>();
 assertType<Equal<typeof oneAsync, Promise<void>>>();
 // @ts-expect-error toMatchBackend compares with a backend
 expect(memory).toMatchBackend({ "a.txt": "x" });
+
+// The matchers object and the documented interface name the same matchers.
+assertType<Equal<keyof typeof matchers, keyof OmnistorageMatchers>>();
 
 // A matcher that does not exist is an error: the assertion type has not turned into `any`.
 // @ts-expect-error no such matcher

@@ -1,8 +1,8 @@
 // Vitest 4 (the installed one): the matchers are typed through the `vitest` augmentation that
 // `omnistorage/vitest` loads, synchronous on MemoryBackends and awaitable on other backends.
 import "../../../matchers/types/vitest.js";
-import { expect } from "vitest";
-import { matchers, serializer } from "../../../matchers/index.js";
+import { type Assertion, expect } from "vitest";
+import { matchers, type OmnistorageMatchers, serializer } from "../../../matchers/index.js";
 import { assertType, type Equal } from "../assert-type.js";
 import { handle, holder, memory, remote } from "../subjects.js";
 
@@ -44,6 +44,11 @@ assertType<Equal<typeof bothSync, void>>();
 assertType<Equal<typeof oneAsync, Promise<void>>>();
 // @ts-expect-error toMatchBackend compares with a backend
 expect(memory).toMatchBackend({ "a.txt": "x" });
+
+// The matchers object and the documented interface name the same matchers.
+assertType<Equal<keyof typeof matchers, keyof OmnistorageMatchers>>();
+// The Vitest declaration lists every one of them (it must name each member; see its comment).
+assertType<Equal<Exclude<keyof OmnistorageMatchers, keyof Assertion>, never>>();
 
 // A matcher that does not exist is an error: the assertion type has not turned into `any`.
 // @ts-expect-error no such matcher
