@@ -4,9 +4,10 @@
  * all of it for you.
  * @packageDocumentation
  */
-// Adding a matcher (one file, `to-have-x.ts`): import it here, add it to `matchers` and to the
-// export list at the end, and declare it in `OmnistorageMatchers` and in `types/vitest.ts`;
-// the type tests (`node scripts/type-tests.mjs`) fail until all of them agree.
+// Adding a matcher (one file, `to-have-x.ts`): import it here (or add it to a group's barrel
+// such as `journal/index.ts`), add it to `matchers` and to the export list at the end, and
+// declare it in `OmnistorageMatchers` and in `types/vitest.ts`; the type tests
+// (`node scripts/type-tests.mjs`) fail until all of them agree.
 import { journalMatchers } from "./journal/index.js";
 import { toContainJSON } from "./to-contain-json.js";
 import { toHaveDirectory } from "./to-have-directory.js";
