@@ -36,15 +36,15 @@ export function toContainJSON(
   expected: unknown,
 ): MaybePromise<MatcherResult> {
   const ctx = this;
-  if (expected === undefined) {
-    throw usageError(
-      ctx,
-      NAME,
-      "expected value must be given (the JSON the file must contain)",
-      `Expected: ${ctx.utils.printExpected(expected)}`,
-    );
-  }
   return runMatcher(ctx, NAME, received, function* (io) {
+    if (expected === undefined) {
+      throw usageError(
+        ctx,
+        NAME,
+        "expected value must be given (the JSON the file must contain)",
+        `Expected: ${ctx.utils.printExpected(expected)}`,
+      );
+    }
     const file = normalizePath(NAME, path);
     const kind = yield* wait(io.kind(file));
     const bytes = kind === "file" ? yield* wait(io.read(file)) : undefined;

@@ -24,15 +24,15 @@ export function toHaveFileCount(
   count: number,
 ): MaybePromise<MatcherResult> {
   const ctx = this;
-  if (!Number.isSafeInteger(count) || count < 0) {
-    throw usageError(
-      ctx,
-      NAME,
-      "expected value must be a non-negative integer",
-      `Expected: ${ctx.utils.printExpected(count)}`,
-    );
-  }
   return runMatcher(ctx, NAME, received, function* (io) {
+    if (!Number.isSafeInteger(count) || count < 0) {
+      throw usageError(
+        ctx,
+        NAME,
+        "expected value must be a non-negative integer",
+        `Expected: ${ctx.utils.printExpected(count)}`,
+      );
+    }
     const files = yield* wait(io.list());
     const pass = files.length === count;
     return {

@@ -44,15 +44,15 @@ export function toHaveFile(
 ): MaybePromise<MatcherResult> {
   const ctx = this;
   const withContent = expected !== undefined;
-  if (withContent && !isContentExpectation(expected)) {
-    throw usageError(
-      ctx,
-      NAME,
-      "expected content must be a string, a Uint8Array, a RegExp or an asymmetric matcher (use toContainJSON for parsed JSON)",
-      `Expected: ${ctx.utils.printExpected(expected)}`,
-    );
-  }
   return runMatcher(ctx, NAME, received, function* (io) {
+    if (withContent && !isContentExpectation(expected)) {
+      throw usageError(
+        ctx,
+        NAME,
+        "expected content must be a string, a Uint8Array, a RegExp or an asymmetric matcher (use toContainJSON for parsed JSON)",
+        `Expected: ${ctx.utils.printExpected(expected)}`,
+      );
+    }
     const file = normalizePath(NAME, path);
     const kind = yield* wait(io.kind(file));
     const bytes = kind === "file" ? yield* wait(io.read(file)) : undefined;

@@ -31,15 +31,15 @@ export function toHaveFiles(
   paths: readonly string[],
 ): MaybePromise<MatcherResult> {
   const ctx = this;
-  if (!Array.isArray(paths) || paths.length === 0) {
-    throw usageError(
-      ctx,
-      NAME,
-      "expected value must be a non-empty array of paths",
-      `Expected: ${ctx.utils.printExpected(paths)}`,
-    );
-  }
   return runMatcher(ctx, NAME, received, function* (io) {
+    if (!Array.isArray(paths) || paths.length === 0) {
+      throw usageError(
+        ctx,
+        NAME,
+        "expected value must be a non-empty array of paths",
+        `Expected: ${ctx.utils.printExpected(paths)}`,
+      );
+    }
     const wanted = [...new Set(paths.map((p) => normalizePath(NAME, p)))];
     const kinds = new Map<string, PathKind>();
     for (const path of wanted) kinds.set(path, yield* wait(io.kind(path)));

@@ -32,9 +32,9 @@ export function toMatchBackend(
   other: unknown,
 ): MaybePromise<MatcherResult> {
   const ctx = this;
-  // Both subjects are checked before anything is read.
-  const theirs = inspectorOf(subjectOf(ctx, NAME, other, "expected"));
   return runMatcher(ctx, NAME, received, function* (ours) {
+    // The received subject is checked first (by runMatcher), then this one, before any read.
+    const theirs = inspectorOf(subjectOf(ctx, NAME, other, "expected"));
     const mine = yield* wait(ours.list());
     const wanted = yield* wait(theirs.list());
     const mineSet = new Set(mine);

@@ -58,8 +58,8 @@ export function toMatchTree(
   tree: ExpectedTree,
 ): MaybePromise<MatcherResult> {
   const ctx = this;
-  const expected = checkTree(ctx, tree);
   return runMatcher(ctx, NAME, received, function* (io) {
+    const expected = checkTree(ctx, tree);
     const files = yield* wait(io.list());
     const differences: Difference[] = [];
     const seen = new Map<string, () => unknown>();

@@ -8,7 +8,8 @@ import { backendOf, type Inspector, inspectorOf, type SyncBackend } from "./subj
 /**
  * Runs a matcher body against its subject: checks the subject first (a usage `TypeError` for
  * anything that is not a backend), then drives the body synchronously on a MemoryBackend and
- * as a Promise on any other backend.
+ * as a Promise on any other backend. The body starts by checking its own arguments, so those
+ * errors come after the subject's, and are thrown synchronously either way.
  *
  * @param ctx - the matcher context
  * @param name - the matcher's name, for messages

@@ -110,6 +110,24 @@ describe("every matcher", () => {
     );
   });
 
+  test("checks the subject before the arguments, and throws usage errors synchronously", () => {
+    const bad = {
+      toHaveFile: () => expect(42).toHaveFile("a", 42 as never),
+      toContainJSON: () => expect(42).toContainJSON("a", undefined),
+      toHaveFiles: () => expect(42).toHaveFiles([]),
+      toHaveDirectory: () => expect(42).toHaveDirectory(""),
+      toHaveFileCount: () => expect(42).toHaveFileCount(-1),
+      toMatchTree: () => expect(42).toMatchTree(null as never),
+      toMatchBackend: () => expect(42).toMatchBackend({} as never),
+    };
+    for (const [name, call] of Object.entries(bad)) {
+      expect(call, name).toThrow(/received value must be a MemoryBackend/);
+    }
+    const remote = plainBackend(new MemoryBackend());
+    expect(() => expect(remote).toHaveFileCount(-1)).toThrow(/non-negative integer/);
+    expect(() => expect(remote).toHaveFile("../a")).toThrow(/toHaveFile/);
+  });
+
   test("builds the message only when asked", () => {
     const memory = MemoryBackend.from({ "a.txt": "a" });
     let printed = 0;
