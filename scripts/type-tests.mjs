@@ -7,8 +7,9 @@
 //   node scripts/type-tests.mjs vitest4 jest    only these
 //   node scripts/type-tests.mjs --skip-missing  skip folders whose runner is not installed
 //
-// Vitest 3 and 5 are type-checked from npm aliases installed beside Vitest 4 (their folders'
-// tsconfig `paths` map `vitest` there): "vitest3": "npm:vitest@^3", "vitest5": "npm:vitest@^5".
+// Vitest 3 and 5 are type-checked from npm aliases installed in test/types/runners, a folder
+// with its own lockfile (their optional peers clash with Vitest 4's at the root); the folders'
+// tsconfig `paths` map `vitest` there. This script installs it with `npm ci` when missing.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -38,11 +39,28 @@ for (const name of wanted) {
   }
 }
 
+const runners = join(typesDir, "runners");
+const needsRunners = folders.some((name) => ALIASES[name]);
+if (
+  needsRunners &&
+  !skipMissing &&
+  !existsSync(join(runners, "node_modules", ".package-lock.json"))
+) {
+  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+    cwd: runners,
+    stdio: "inherit",
+  });
+  if (install.status !== 0) {
+    console.error("type-tests: npm ci in test/types/runners failed");
+    process.exit(1);
+  }
+}
+
 const failed = [];
 for (const name of folders) {
   const alias = ALIASES[name];
-  if (alias && !existsSync(join(root, "node_modules", alias, "package.json"))) {
-    const hint = `node_modules/${alias} is missing; add the devDependency "${alias}": "npm:vitest@^${alias.slice(-1)}"`;
+  if (alias && !existsSync(join(runners, "node_modules", alias, "package.json"))) {
+    const hint = `test/types/runners/node_modules/${alias} is missing; run npm ci in test/types/runners`;
     if (skipMissing) {
       console.log(`- ${name}: skipped (${hint})`);
       continue;
