@@ -14,17 +14,18 @@ export function checkRange(
   offset: number | undefined,
   limit: number | undefined,
 ): { offset: number; limit: number } {
-  for (const [name, value] of [
-    ["offset", offset],
-    ["limit", limit],
-  ] as const) {
-    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
-      throw new RangeError(
-        `newReader ${JSON.stringify(path)}: ${name} must be a non-negative integer, got ${String(value)}`,
-      );
-    }
-  }
+  // Checked one by one rather than in a loop over pairs: this runs for every reader opened.
+  if (offset !== undefined) checkRangeValue(path, "offset", offset);
+  if (limit !== undefined) checkRangeValue(path, "limit", limit);
   return { offset: offset ?? 0, limit: limit ?? Number.POSITIVE_INFINITY };
+}
+
+function checkRangeValue(path: string, name: string, value: number): void {
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    throw new RangeError(
+      `newReader ${JSON.stringify(path)}: ${name} must be a non-negative integer, got ${String(value)}`,
+    );
+  }
 }
 
 /**

@@ -111,7 +111,6 @@ export class MemoryBackend implements ExtendedBackend {
   #faults: FaultSet | undefined;
   #journal = new Journal();
   #handles = new OpenHandles<MemoryWriter | MemoryReader, HandleRecord>();
-  #writerOptions = new WeakMap<MemoryWriter, WriterOptions>();
   #hostCache: (WriterHost & ReaderHost) | undefined;
 
   /** @param options - `clock`, `quota` */
@@ -139,8 +138,7 @@ export class MemoryBackend implements ExtendedBackend {
       p = this.#enter("newWriter", path, options.signal);
       if (this.#faults?.size) await this.#fault("newWriter", p, undefined, options.signal);
       this.#store.checkFileTarget("newWriter", p);
-      const writer = new MemoryWriter(this.#host(), p, options.signal);
-      this.#writerOptions.set(writer, options);
+      const writer = new MemoryWriter(this.#host(), p, options);
       this.#handles.set(writer, { kind: "writer", path: p, signal: options.signal, done: false });
       this.#journal.ok("newWriter", p);
       return writer;
@@ -604,7 +602,7 @@ export class MemoryBackend implements ExtendedBackend {
       try {
         if (this.#closed) throw new BackendClosedError("close", writer.path);
         this.#checkQuota("close", writer.path, size);
-        const options = this.#writerOptions.get(writer) ?? {};
+        const options = writer.options;
         const entry = this.#entry(writer.path, data, size, options, this.#now());
         this.#store.putFile("close", writer.path, entry);
       } catch (err) {

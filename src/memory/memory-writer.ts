@@ -1,4 +1,5 @@
 import { BaseWriter } from "../core/base-writer.js";
+import type { WriterOptions } from "../core/types.js";
 import type { FileEntry } from "./entries.js";
 import { HANDLE_SLOT } from "./open-handles.js";
 
@@ -20,12 +21,24 @@ export class MemoryWriter extends BaseWriter {
   /** Its place among the backend's open handles. */
   [HANDLE_SLOT]: object | undefined = undefined;
   #host: WriterHost;
+  #options: WriterOptions;
   #chunks: Uint8Array[] = [];
   #size = 0;
 
-  constructor(host: WriterHost, path: string, signal?: AbortSignal) {
-    super(path, signal);
+  /**
+   * @param host - the backend
+   * @param path - the normalised path
+   * @param options - kept for the commit (content type, metadata, modTime); its signal aborts
+   */
+  constructor(host: WriterHost, path: string, options: WriterOptions = {}) {
+    super(path, options.signal);
     this.#host = host;
+    this.#options = options;
+  }
+
+  /** The options the writer was opened with (held here rather than in a WeakMap per backend). */
+  get options(): WriterOptions {
+    return this.#options;
   }
 
   /** Bytes written so far. */
