@@ -108,11 +108,23 @@ export abstract class BaseReader implements Reader {
   }
 
   toReadable(): Readable {
+    // Set once the end is reached: the reader is closed before `push(null)` lands, and Node may
+    // ask for more in between, which must not read the closed reader.
+    let ended = false;
+    const push = (chunk: Uint8Array | null): boolean => {
+      if (chunk !== null) return readable.push(chunk);
+      ended = true;
+      this.close().then(
+        () => readable.push(null),
+        (err: unknown) => readable.destroy(err as Error),
+      );
+      return false;
+    };
     const readable: Readable = new Readable({
       read: () => {
         // A synchronous source fills the stream within this call, so `stream.read()` (and
         // `for await`) gets the chunk at once; an asynchronous one pushes when it settles.
-        for (;;) {
+        while (!ended) {
           let chunk: Uint8Array | null | Promise<Uint8Array | null>;
           try {
             chunk = this.#next();
@@ -121,13 +133,10 @@ export abstract class BaseReader implements Reader {
             return;
           }
           if (chunk instanceof Promise) {
-            chunk.then(
-              (settled) => this.#push(readable, settled),
-              (err: unknown) => readable.destroy(err as Error),
-            );
+            chunk.then(push, (err: unknown) => readable.destroy(err as Error));
             return;
           }
-          if (!this.#push(readable, chunk)) return;
+          if (!push(chunk)) return;
         }
       },
       destroy: (err, cb) => {
@@ -135,16 +144,6 @@ export abstract class BaseReader implements Reader {
       },
     });
     return readable;
-  }
-
-  /** Hands a chunk to a Node stream (the end after closing); true when it wants more now. */
-  #push(readable: Readable, chunk: Uint8Array | null): boolean {
-    if (chunk !== null) return readable.push(chunk);
-    this.close().then(
-      () => readable.push(null),
-      (err: unknown) => readable.destroy(err as Error),
-    );
-    return false;
   }
 
   toReadableStream(): ReadableStream<Uint8Array> {

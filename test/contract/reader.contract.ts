@@ -1,4 +1,5 @@
-import { Readable } from "node:stream";
+import { PassThrough, Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { describe, expect, test } from "vitest";
 import { readAll } from "../../src/core/helpers.js";
 import type { ExtendedBackend } from "../../src/core/types.js";
@@ -107,6 +108,20 @@ export function readerContract(backend: () => ExtendedBackend): void {
       const parts: Buffer[] = [];
       for await (const chunk of readable) parts.push(Buffer.from(chunk as Uint8Array));
       expect(Buffer.concat(parts).toString()).toBe("stream");
+    });
+
+    test("toReadable() pipes into a Writable with stream/promises pipeline and closes the reader", async () => {
+      const b = backend();
+      const w = await b.newWriter("piped.txt");
+      for (const piece of ["one ", "two ", "three"]) await w.write(piece);
+      await w.close();
+      const reader = await b.newReader("piped.txt");
+      const received: Buffer[] = [];
+      const sink = new PassThrough();
+      sink.on("data", (chunk: Buffer) => received.push(chunk));
+      await pipeline(reader.toReadable(), sink);
+      expect(Buffer.concat(received).toString()).toBe("one two three");
+      await rejectsWith(reader.read(), "ERR_READER_CLOSED", "read", "piped.txt");
     });
 
     test("toReadableStream() streams the content as a WHATWG ReadableStream", async () => {
