@@ -2,6 +2,7 @@ import { constants, type Stats } from "node:fs";
 import { type FileHandle, lstat, mkdir, open, readlink, realpath, rmdir } from "node:fs/promises";
 import { dirname, join, sep } from "node:path";
 import {
+  InvalidPathError,
   IsADirectoryError,
   NotADirectoryError,
   NotFoundError,
@@ -27,6 +28,9 @@ export type Found =
 
 // Read-only opens never follow a final link and never block on a FIFO swapped in meanwhile.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+// The kernel refuses longer paths (ENAMETOOLONG); checking first avoids walking and creating
+// a thousand directories only to be refused at the end.
+const PATH_MAX = process.platform === "linux" ? 4096 : 1024;
 // On Linux an open descriptor names the file it really opened, links and all: a race-free check.
 const PROC_FD = process.platform === "linux" ? "/proc/self/fd/" : undefined;
 
@@ -63,6 +67,11 @@ export class ConfinedRoot {
    * `PermissionDeniedError` when a component is a symbolic link or a special file.
    */
   async inspect(op: string, path: string): Promise<Found> {
+    if (Buffer.byteLength(this.abs(path)) >= PATH_MAX) {
+      throw new InvalidPathError(op, path, {
+        message: `${op} ${JSON.stringify(path.slice(0, 80))}…: path is longer than the filesystem allows (${PATH_MAX} bytes with the root)`,
+      });
+    }
     const segments = path.split("/");
     if (segments[0] === STAGING_DIR) return { kind: "missing", existing: 0, reserved: true };
     if (segments.length > 2) {
