@@ -1,10 +1,12 @@
-// Vitest 3, mapped by this folder's tsconfig `paths` to the npm alias `vitest3`: the same
-// declaration as for Vitest 4 must type the matchers on Vitest 3's `Assertion<T>`.
-import "../../../matchers/types/vitest.js";
+// Compiled three times, by vitest3/, vitest4/ and vitest5/: each folder's tsconfig decides which
+// Vitest `vitest` means (4 is the installed one; 3 and 5 are mapped by `paths` to the installs in
+// runners/). One declaration must type the matchers on Vitest 4's `Assertion<T>` and on Vitest
+// 5's `Assertion<R, T>`: synchronous on MemoryBackends, awaitable on other backends.
+import "../../matchers/types/vitest.js";
 import { type Assertion, expect } from "vitest";
-import { matchers, type OmnistorageMatchers, serializer } from "../../../matchers/index.js";
-import { assertType, type Equal } from "../assert-type.js";
-import { handle, holder, memory, remote } from "../subjects.js";
+import { matchers, type OmnistorageMatchers, serializer } from "../../matchers/index.js";
+import { assertType, type Equal } from "./assert-type.js";
+import { handle, holder, memory, remote } from "./subjects.js";
 
 expect.extend(matchers);
 expect.addSnapshotSerializer(serializer);
