@@ -1,19 +1,19 @@
 import { Writable } from "node:stream";
+import { copyBytes, encodeText } from "./byte-slab.js";
 import { WriterClosedError } from "./errors.js";
 import type { Writer } from "./types.js";
 
-const encoder = new TextEncoder();
 const RESOLVED: Promise<void> = Promise.resolve();
 const noop = (): void => {};
 
 /**
  * The bytes of a chunk, copied now: mutating the caller's buffer later never changes what is
- * stored. Strings are encoded as UTF-8 (which already makes a fresh buffer).
+ * stored. Strings are encoded as UTF-8. Small chunks are packed into shared slabs (see
+ * byte-slab.ts), so the copy must stay private: hand out only copies of it.
  */
 export function copyChunk(op: string, path: string, chunk: Uint8Array | string): Uint8Array {
-  if (typeof chunk === "string") return encoder.encode(chunk);
-  // new Uint8Array(x) always copies into a plain Uint8Array; Buffer#slice would return a view.
-  if (chunk instanceof Uint8Array) return new Uint8Array(chunk);
+  if (typeof chunk === "string") return encodeText(chunk);
+  if (chunk instanceof Uint8Array) return copyBytes(chunk);
   throw new TypeError(
     `${op} ${JSON.stringify(path)}: a chunk must be a Uint8Array or a string, got ${chunk === null ? "null" : typeof chunk}`,
   );

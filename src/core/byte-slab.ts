@@ -1,0 +1,53 @@
+// Private copies of small chunks, packed into shared slabs.
+//
+// Every ArrayBuffer has a fixed cost outside its bytes (an allocation, a backing-store record,
+// work for the garbage collector), and for a 1 KiB chunk that cost is several times the copy.
+// So chunks up to SMALL bytes are copied into the free end of a 64 KiB slab and kept as a view
+// on it, the way Node's Buffer pool works, with one difference: these views never leave the
+// package. Stored data is handed out only as fresh copies (`slice()` of the view copies just
+// its own range), so nobody can reach a slab, write into it, or transfer it. A slab is freed
+// when the last view on it is; a region is never written after its view is handed out.
+
+const SLAB = 64 * 1024;
+const SMALL = 4 * 1024;
+const encoder = new TextEncoder();
+
+let slab = new ArrayBuffer(0);
+let used = 0;
+
+/** Room for `size` bytes at `used`, starting a new slab when the current one is full. */
+function reserve(size: number): void {
+  if (used + size > slab.byteLength) {
+    slab = new ArrayBuffer(SLAB);
+    used = 0;
+  }
+}
+
+/**
+ * A private copy of `bytes`: a plain Uint8Array whose contents nothing else refers to.
+ * @param bytes - any Uint8Array (a Buffer too); not kept
+ */
+export function copyBytes(bytes: Uint8Array): Uint8Array {
+  const size = bytes.length;
+  // `new Uint8Array(x)` always copies into a plain Uint8Array; Buffer#slice would return a view.
+  if (size > SMALL) return new Uint8Array(bytes);
+  reserve(size);
+  const copy = new Uint8Array(slab, used, size);
+  copy.set(bytes);
+  used += size;
+  return copy;
+}
+
+/**
+ * `text` as UTF-8 in a private buffer (see {@link copyBytes}).
+ * @param text - any string; lone surrogates become U+FFFD, as TextEncoder does
+ */
+export function encodeText(text: string): Uint8Array {
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes.
+  if (text.length * 3 > SMALL) return encoder.encode(text);
+  reserve(text.length * 3);
+  const { written } = encoder.encodeInto(text, new Uint8Array(slab, used));
+  const copy = new Uint8Array(slab, used, written);
+  used += written;
+  return copy;
+}

@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import { copyBytes, encodeText } from "../../src/core/byte-slab.js";
+import { readFile, writeFile } from "../../src/core/helpers.js";
+import { MemoryBackend } from "../../src/memory/index.js";
+
+const chunk = fc.oneof(
+  fc.uint8Array({ maxLength: 64 }),
+  fc.uint8Array({ minLength: 1000, maxLength: 5000 }),
+);
+
+describe("slab copies of small chunks", () => {
+  test("every copy keeps its bytes while the sources and the other copies change", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(chunk, fc.string({ unit: "binary" })), { maxLength: 80 }),
+        (inputs) => {
+          const expected = inputs.map((x) =>
+            typeof x === "string" ? new TextEncoder().encode(x) : new Uint8Array(x),
+          );
+          const copies = inputs.map((x) => (typeof x === "string" ? encodeText(x) : copyBytes(x)));
+          for (const x of inputs) if (typeof x !== "string") x.fill(0xee);
+          copies.forEach((c, i) => {
+            expect(c).toEqual(expected[i]);
+          });
+          // Writing into one copy (which the package never does) would not reach another.
+          for (const c of copies) c.fill(0x11);
+          for (const c of copies) expect(c.every((b) => b === 0x11)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test("thousands of small writes across many slabs read back byte for byte", async () => {
+    const b = new MemoryBackend();
+    const source = new Uint8Array(1500);
+    for (let i = 0; i < 300; i++) {
+      source.fill(i & 0xff);
+      await writeFile(b, `f${i}.bin`, source.subarray(0, 500 + (i % 1000)));
+      await writeFile(b, `t${i}.txt`, `text ${i} ✓`);
+    }
+    for (let i = 0; i < 300; i++) {
+      const got = await readFile(b, `f${i}.bin`);
+      expect(got.length).toBe(500 + (i % 1000));
+      expect(got.every((x) => x === (i & 0xff))).toBe(true);
+      expect(new TextDecoder().decode(await readFile(b, `t${i}.txt`))).toBe(`text ${i} ✓`);
+    }
+  });
+
+  test("chunks a reader hands out own their whole buffer: no shared slab is reachable", async () => {
+    const b = new MemoryBackend();
+    await writeFile(b, "a.txt", "small");
+    await writeFile(b, "b.bin", new Uint8Array(2000).fill(3));
+    for (const path of ["a.txt", "b.bin"]) {
+      const got = await readFile(b, path);
+      expect(got.byteOffset).toBe(0);
+      expect(got.buffer.byteLength).toBe(got.length);
+      expect(b.readSync(path).buffer.byteLength).toBe(got.length);
+    }
+  });
+});
