@@ -22,7 +22,7 @@ import type {
 } from "../core/types.js";
 import { chunksOf, type Entry, type FileEntry, NO_METADATA } from "./entries.js";
 import { type FaultHandle, type FaultOp, FaultSet, type FaultSpec, sleep } from "./faults.js";
-import { Journal, type JournalEntry } from "./journal.js";
+import { Journal, type JournalEntry, type JournalOp } from "./journal.js";
 import { MemoryReader, type ReaderHost } from "./memory-reader.js";
 import { MemoryWriter, type WriterHost } from "./memory-writer.js";
 import { OpenHandles } from "./open-handles.js";
@@ -166,30 +166,11 @@ export class MemoryBackend implements ExtendedBackend {
   }
 
   async exists(path: string, options?: SignalOptions): Promise<boolean> {
-    let p = path;
-    try {
-      p = this.#enter("exists", path, options?.signal);
-      if (this.#faults?.size) await this.#fault("exists", p, undefined, options?.signal);
-      const found = this.#store.get(p) !== undefined;
-      this.#journal.ok("exists", p);
-      return found;
-    } catch (err) {
-      this.#journal.error("exists", p, err);
-      throw err;
-    }
+    return this.#run("exists", path, options?.signal, (p) => this.#store.get(p) !== undefined);
   }
 
   async delete(path: string, options?: SignalOptions): Promise<void> {
-    let p = path;
-    try {
-      p = this.#enter("delete", path, options?.signal);
-      if (this.#faults?.size) await this.#fault("delete", p, undefined, options?.signal);
-      this.#store.delete("delete", p);
-      this.#journal.ok("delete", p);
-    } catch (err) {
-      this.#journal.error("delete", p, err);
-      throw err;
-    }
+    return this.#run("delete", path, options?.signal, (p) => this.#store.delete("delete", p));
   }
 
   async list(prefix?: string, options?: SignalOptions): Promise<string[]> {
@@ -220,64 +201,39 @@ export class MemoryBackend implements ExtendedBackend {
   // ---- ExtendedBackend ------------------------------------------------------------------
 
   async stat(path: string, options?: SignalOptions): Promise<ObjectInfo> {
-    let p = path;
-    try {
-      p = this.#enter("stat", path, options?.signal);
-      if (this.#faults?.size) await this.#fault("stat", p, undefined, options?.signal);
-      const info = this.#stat(p);
-      this.#journal.ok("stat", p);
-      return info;
-    } catch (err) {
-      this.#journal.error("stat", p, err);
-      throw err;
-    }
+    return this.#run("stat", path, options?.signal, (p) => this.#stat(p));
   }
 
   async hash(path: string, algorithm: HashAlgorithm, options?: SignalOptions): Promise<string> {
-    let p = path;
-    try {
-      p = this.#enter("hash", path, options?.signal);
-      if (!HASHES.includes(algorithm)) {
-        throw new NotSupportedError("hash", p, {
-          message: `hash ${JSON.stringify(p)}: unsupported algorithm ${JSON.stringify(algorithm)} (use ${HASHES.join(", ")})`,
-        });
-      }
-      if (this.#faults?.size) await this.#fault("hash", p, undefined, options?.signal);
-      const hasher = createHash(algorithm);
-      for (const chunk of chunksOf(this.#file("hash", p))) hasher.update(chunk);
-      const digest = hasher.digest("hex");
-      this.#journal.ok("hash", p);
-      return digest;
-    } catch (err) {
-      this.#journal.error("hash", p, err);
-      throw err;
-    }
+    const check = (p: string): void => {
+      if (HASHES.includes(algorithm)) return;
+      throw new NotSupportedError("hash", p, {
+        message: `hash ${JSON.stringify(p)}: unsupported algorithm ${JSON.stringify(algorithm)} (use ${HASHES.join(", ")})`,
+      });
+    };
+    return this.#run(
+      "hash",
+      path,
+      options?.signal,
+      (p) => {
+        const hasher = createHash(algorithm);
+        for (const chunk of chunksOf(this.#file("hash", p))) hasher.update(chunk);
+        return hasher.digest("hex");
+      },
+      check,
+    );
   }
 
   async mkdir(path: string, options?: SignalOptions): Promise<void> {
-    let p = path;
-    try {
-      p = this.#enter("mkdir", path, options?.signal);
-      if (this.#faults?.size) await this.#fault("mkdir", p, undefined, options?.signal);
-      this.#store.mkdir("mkdir", p, this.#now());
-      this.#journal.ok("mkdir", p);
-    } catch (err) {
-      this.#journal.error("mkdir", p, err);
-      throw err;
-    }
+    return this.#run("mkdir", path, options?.signal, (p) =>
+      this.#store.mkdir("mkdir", p, this.#now()),
+    );
   }
 
   async rmdir(path: string, options: RmdirOptions = {}): Promise<void> {
-    let p = path;
-    try {
-      p = this.#enter("rmdir", path, options.signal);
-      if (this.#faults?.size) await this.#fault("rmdir", p, undefined, options.signal);
-      this.#store.rmdir("rmdir", p, options.recursive === true);
-      this.#journal.ok("rmdir", p);
-    } catch (err) {
-      this.#journal.error("rmdir", p, err);
-      throw err;
-    }
+    return this.#run("rmdir", path, options.signal, (p) =>
+      this.#store.rmdir("rmdir", p, options.recursive === true),
+    );
   }
 
   async copy(src: string, dst: string, options?: SignalOptions): Promise<void> {
@@ -503,6 +459,32 @@ export class MemoryBackend implements ExtendedBackend {
       contentType: entry.dir ? "" : entry.contentType,
       metadata: entry.dir ? NO_METADATA : entry.metadata,
     });
+  }
+
+  /**
+   * The shape of every one-path operation: normalise and check (then `validate`, for option
+   * checks that come before faults), apply faults (only when some are registered, so the common
+   * path pays one property test), do the work, and journal the outcome either way.
+   */
+  async #run<T>(
+    op: FaultOp & JournalOp,
+    path: string,
+    signal: AbortSignal | undefined,
+    work: (p: string) => T,
+    validate?: (p: string) => void,
+  ): Promise<T> {
+    let p = path;
+    try {
+      p = this.#enter(op, path, signal);
+      validate?.(p);
+      if (this.#faults?.size) await this.#fault(op, p, undefined, signal);
+      const result = work(p);
+      this.#journal.ok(op, p);
+      return result;
+    } catch (err) {
+      this.#journal.error(op, p, err);
+      throw err;
+    }
   }
 
   async #transfer(op: "copy" | "move", src: string, dst: string, signal?: AbortSignal) {
