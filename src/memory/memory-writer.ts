@@ -16,6 +16,9 @@ export interface WriterHost {
   release(writer: MemoryWriter): void;
 }
 
+// Every empty file shares this: zero bytes cannot be changed, and readers hand out copies.
+const NO_BYTES = new Uint8Array(0);
+
 /** Collects copied chunks and hands them to the backend in one piece at close. */
 export class MemoryWriter extends BaseWriter {
   /** Its place among the backend's open handles. */
@@ -59,12 +62,13 @@ export class MemoryWriter extends BaseWriter {
 
   protected commit(): void | Promise<void> {
     const chunks = this.#chunks;
-    const data = chunks.length === 1 ? (chunks[0] as Uint8Array) : Object.freeze(chunks);
-    const done = this.#host.commit(
-      this,
-      chunks.length === 0 ? new Uint8Array(0) : data,
-      this.#size,
-    );
+    const data =
+      chunks.length === 1
+        ? (chunks[0] as Uint8Array)
+        : chunks.length === 0
+          ? NO_BYTES
+          : Object.freeze(chunks);
+    const done = this.#host.commit(this, data, this.#size);
     this.#chunks = [];
     return done;
   }

@@ -122,6 +122,13 @@ export class SortedTree<V> {
 
   /** Inserts or replaces. */
   set(key: string, val: V): void {
+    if (this.#size === 0) {
+      // The first key (of a fresh store, most often): a one-key leaf, born with the right
+      // element kinds, rather than a clone of the empty root grown by one.
+      this.#root = { owner: this.#owner, keys: [key], vals: [val] };
+      this.#size = 1;
+      return;
+    }
     this.#root = this.#own(this.#root);
     const right = this.#insert(this.#root, key, val);
     if (right) {
