@@ -83,11 +83,24 @@ function removeAt<T>(items: T[], i: number): void {
   items.pop();
 }
 
+/** True when `key` lies between a leaf's first and last key, so that leaf alone can hold it. */
+function spans(keys: readonly string[], key: string): boolean {
+  const n = keys.length;
+  return n > 0 && (keys[0] as string) <= key && key <= (keys[n - 1] as string);
+}
+
 /** Copy-on-write sorted map; see the module comment. */
 export class SortedTree<V> {
   #owner = ++lastOwner;
   #root: TreeNode<V>;
   #size: number;
+  // The leaf the latest lookup or insert ended in: always a leaf of the live tree, or undefined.
+  // A write looks its path up several times, and a parent directory sorts right before its
+  // files, so most lookups land in that same leaf: when the key lies within its first and last
+  // keys, a binary search there replaces the descent. Inserting into it in place is allowed
+  // while it is owned (then so is its whole path) and has room. `delete` and `restore`, which
+  // can take a leaf out of the tree, clear it.
+  #finger: Leaf<V> | undefined;
 
   constructor(frozen?: FrozenTree<V>) {
     this.#root = frozen ? frozen.root : EMPTY;
@@ -110,12 +123,17 @@ export class SortedTree<V> {
     this.#owner = ++lastOwner;
     this.#root = frozen.root;
     this.#size = frozen.size;
+    this.#finger = undefined;
   }
 
   /** The value at `key`. */
   get(key: string): V | undefined {
-    let node = this.#root;
-    while (node.kids) node = node.kids[childIndex(node.keys, key)] as TreeNode<V>;
+    let node: TreeNode<V> | undefined = this.#finger;
+    if (node === undefined || !spans(node.keys, key)) {
+      node = this.#root;
+      while (node.kids) node = node.kids[childIndex(node.keys, key)] as TreeNode<V>;
+      this.#finger = node;
+    }
     const i = lowerBound(node.keys, key);
     return node.keys[i] === key ? node.vals[i] : undefined;
   }
@@ -125,9 +143,23 @@ export class SortedTree<V> {
     if (this.#size === 0) {
       // The first key (of a fresh store, most often): a one-key leaf, born with the right
       // element kinds, rather than a clone of the empty root grown by one.
-      this.#root = { owner: this.#owner, keys: [key], vals: [val] };
+      this.#root = this.#finger = { owner: this.#owner, keys: [key], vals: [val] };
       this.#size = 1;
       return;
+    }
+    const finger = this.#finger;
+    if (finger !== undefined && finger.owner === this.#owner && spans(finger.keys, key)) {
+      const i = lowerBound(finger.keys, key);
+      if (finger.keys[i] === key) {
+        finger.vals[i] = val;
+        return;
+      }
+      if (finger.keys.length < MAX) {
+        insertAt(finger.keys, i, key);
+        insertAt(finger.vals, i, val);
+        this.#size++;
+        return;
+      }
     }
     this.#root = this.#own(this.#root);
     const right = this.#insert(this.#root, key, val);
@@ -146,6 +178,7 @@ export class SortedTree<V> {
     if (old === undefined) return undefined;
     this.#root = this.#own(this.#root);
     this.#remove(this.#root, key);
+    this.#finger = undefined;
     this.#size--;
     while (this.#root.kids && this.#root.kids.length === 1)
       this.#root = this.#root.kids[0] as TreeNode<V>;
@@ -172,6 +205,8 @@ export class SortedTree<V> {
   /** Inserts below an owned node; returns a new right sibling when the node split. */
   #insert(node: TreeNode<V>, key: string, val: V): TreeNode<V> | undefined {
     if (!node.kids) {
+      // Still in the tree after a split: it keeps the lower half.
+      this.#finger = node;
       const i = lowerBound(node.keys, key);
       if (node.keys[i] === key) {
         node.vals[i] = val;
