@@ -51,10 +51,10 @@ export function toHaveWritten(
           ? `Expected no committed write to ${shown}, but ${was}.`
           : `Expected a committed write to ${shown}, but there was none.`;
       } else {
-        const want = this.utils.printExpected(times);
+        const want = timesText(times);
         verdict = this.isNot
-          ? `Expected ${shown} not to be written ${want} times, but it was.`
-          : `Expected ${shown} to be written ${want} times, but ${was}.`;
+          ? `Expected ${shown} not to be written ${want}, but it was.`
+          : `Expected ${shown} to be written ${want}, but ${was}.`;
       }
       const args = times === undefined ? (["path"] as const) : (["path", "times"] as const);
       return journalMessage(this, NAME, args, verdict, operationsOn(this, journal, [p]));

@@ -71,7 +71,7 @@ describe.each(SYNC_SUBJECTS)("journal matchers on a %s subject", (kind) => {
       `Expected no committed write to "out/report.txt", but it was written twice.`,
     );
     const exact = await failureOf(() => expect(s).not.toHaveWritten("out/report.txt", 2), true);
-    expect(exact).toContain(`Expected "out/report.txt" not to be written 2 times, but it was.`);
+    expect(exact).toContain(`Expected "out/report.txt" not to be written twice, but it was.`);
   });
 
   test("toHaveDeleted passes for a successful delete and lists the path's operations otherwise", async () => {
