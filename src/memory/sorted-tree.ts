@@ -94,13 +94,15 @@ export class SortedTree<V> {
   #owner = ++lastOwner;
   #root: TreeNode<V>;
   #size: number;
-  // The leaf the latest lookup or insert ended in: always a leaf of the live tree, or undefined.
-  // A write looks its path up several times, and a parent directory sorts right before its
-  // files, so most lookups land in that same leaf: when the key lies within its first and last
-  // keys, a binary search there replaces the descent. Inserting into it in place is allowed
-  // while it is owned (then so is its whole path) and has room. `delete` and `restore`, which
-  // can take a leaf out of the tree, clear it.
+  // The leaves the latest two lookups or inserts ended in: always leaves of the live tree, or
+  // undefined. A write looks up its path and its parent directory, then both again at commit,
+  // so most lookups land in one of the two: when the key lies within a leaf's first and last
+  // keys, a binary search there replaces the descent. Inserting into one in place is allowed
+  // while it is owned (then so is its whole path) and has room. A leaf replaced by its copy
+  // (copy-on-write) is replaced here too; `delete` and `restore`, which can take leaves out of
+  // the tree, clear both.
   #finger: Leaf<V> | undefined;
+  #finger2: Leaf<V> | undefined;
 
   constructor(frozen?: FrozenTree<V>) {
     this.#root = frozen ? frozen.root : EMPTY;
@@ -123,16 +125,16 @@ export class SortedTree<V> {
     this.#owner = ++lastOwner;
     this.#root = frozen.root;
     this.#size = frozen.size;
-    this.#finger = undefined;
+    this.#finger = this.#finger2 = undefined;
   }
 
   /** The value at `key`. */
   get(key: string): V | undefined {
-    let node: TreeNode<V> | undefined = this.#finger;
-    if (node === undefined || !spans(node.keys, key)) {
+    let node: TreeNode<V> | undefined = this.#near(key);
+    if (node === undefined) {
       node = this.#root;
       while (node.kids) node = node.kids[childIndex(node.keys, key)] as TreeNode<V>;
-      this.#finger = node;
+      this.#remember(node);
     }
     const i = lowerBound(node.keys, key);
     return node.keys[i] === key ? node.vals[i] : undefined;
@@ -144,11 +146,12 @@ export class SortedTree<V> {
       // The first key (of a fresh store, most often): a one-key leaf, born with the right
       // element kinds, rather than a clone of the empty root grown by one.
       this.#root = this.#finger = { owner: this.#owner, keys: [key], vals: [val] };
+      this.#finger2 = undefined;
       this.#size = 1;
       return;
     }
-    const finger = this.#finger;
-    if (finger !== undefined && finger.owner === this.#owner && spans(finger.keys, key)) {
+    const finger = this.#near(key);
+    if (finger !== undefined && finger.owner === this.#owner) {
       const i = lowerBound(finger.keys, key);
       if (finger.keys[i] === key) {
         finger.vals[i] = val;
@@ -178,7 +181,7 @@ export class SortedTree<V> {
     if (old === undefined) return undefined;
     this.#root = this.#own(this.#root);
     this.#remove(this.#root, key);
-    this.#finger = undefined;
+    this.#finger = this.#finger2 = undefined;
     this.#size--;
     while (this.#root.kids && this.#root.kids.length === 1)
       this.#root = this.#root.kids[0] as TreeNode<V>;
@@ -193,20 +196,38 @@ export class SortedTree<V> {
     scanNode(this.#root, from, visit);
   }
 
+  /** The remembered leaf that alone can hold `key`, if any. */
+  #near(key: string): Leaf<V> | undefined {
+    const a = this.#finger;
+    if (a !== undefined && spans(a.keys, key)) return a;
+    const b = this.#finger2;
+    if (b !== undefined && spans(b.keys, key)) return b;
+    return undefined;
+  }
+
+  #remember(leaf: Leaf<V>): void {
+    if (leaf === this.#finger) return;
+    this.#finger2 = this.#finger;
+    this.#finger = leaf;
+  }
+
   #own<N extends TreeNode<V>>(node: N): N {
     if (node.owner === this.#owner) return node;
-    return (
-      node.kids
-        ? { owner: this.#owner, keys: node.keys.slice(), kids: node.kids.slice() }
-        : { owner: this.#owner, keys: node.keys.slice(), vals: (node as Leaf<V>).vals.slice() }
-    ) as N;
+    if (node.kids) {
+      return { owner: this.#owner, keys: node.keys.slice(), kids: node.kids.slice() } as N;
+    }
+    const leaf = node as Leaf<V>;
+    const copy: Leaf<V> = { owner: this.#owner, keys: leaf.keys.slice(), vals: leaf.vals.slice() };
+    if (this.#finger === leaf) this.#finger = copy;
+    if (this.#finger2 === leaf) this.#finger2 = copy;
+    return copy as N;
   }
 
   /** Inserts below an owned node; returns a new right sibling when the node split. */
   #insert(node: TreeNode<V>, key: string, val: V): TreeNode<V> | undefined {
     if (!node.kids) {
       // Still in the tree after a split: it keeps the lower half.
-      this.#finger = node;
+      this.#remember(node);
       const i = lowerBound(node.keys, key);
       if (node.keys[i] === key) {
         node.vals[i] = val;

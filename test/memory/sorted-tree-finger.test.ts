@@ -101,4 +101,26 @@ describe("SortedTree lookups and inserts that start from the last leaf", () => {
     expect(tree.get("k250")).toBe("old");
     expect(tree.get("k2505")).toBeUndefined();
   });
+
+  test("a leaf copied and split after a freeze is never answered from its old copy", () => {
+    for (let fill = 60; fill <= 70; fill++) {
+      const tree = new SortedTree<number>();
+      const keys = Array.from({ length: fill }, (_, i) => `k${String(i * 2).padStart(4, "0")}`);
+      for (const [i, k] of keys.entries()) tree.set(k, i);
+      // Remember the leaf (and the one before), then write into it after a freeze, so it is
+      // copied and, once full, split; every key must still be found where it now lives.
+      expect(tree.get(keys[1] as string)).toBe(1);
+      expect(tree.get(keys[fill - 2] as string)).toBe(fill - 2);
+      const checkpoint = tree.freeze();
+      // From the top down, so the first copy splits and the new key lands in the upper half.
+      for (let i = fill - 2; i >= 0; i--) {
+        const added = `k${String(i * 2 + 1).padStart(4, "0")}`;
+        tree.set(added, -i);
+        expect(tree.get(added)).toBe(-i);
+        expect(tree.get(keys[i] as string)).toBe(i);
+      }
+      for (const [i, k] of keys.entries()) expect(tree.get(k)).toBe(i);
+      expect(new SortedTree(checkpoint).get("k0001")).toBeUndefined();
+    }
+  });
 });
