@@ -1,3 +1,4 @@
+import { Buffer } from "node:buffer";
 import { BaseReader } from "../core/base-reader.js";
 import { chunksOf, type FileEntry } from "./entries.js";
 import { HANDLE_SLOT } from "./open-handles.js";
@@ -8,6 +9,23 @@ export interface ReaderHost {
   beforeRead(reader: MemoryReader): void | Promise<void>;
   /** The reader is done. */
   release(reader: MemoryReader): void;
+}
+
+// From this size on, a chunk handed out skips zero-filling its fresh buffer: it is overwritten
+// at once, and for a 64 KiB chunk the zero-fill costs about as much as the copy itself.
+const UNFILLED_FROM = 4096;
+
+/**
+ * Bytes `start` to `end` of a stored chunk as a plain Uint8Array that owns its whole buffer,
+ * so mutating (or transferring) it never touches stored data.
+ */
+function handOut(chunk: Uint8Array, start: number, end: number): Uint8Array {
+  const size = end - start;
+  if (size < UNFILLED_FROM) return chunk.slice(start, end);
+  // allocUnsafeSlow never uses Node's shared pool: the ArrayBuffer is this chunk's alone.
+  const out = new Uint8Array(Buffer.allocUnsafeSlow(size).buffer, 0, size);
+  out.set(start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end));
+  return out;
 }
 
 /**
@@ -51,7 +69,7 @@ export class MemoryReader extends BaseReader {
         continue;
       }
       const end = Math.min(chunk.length, this.#skip + this.#left);
-      const out = chunk.slice(this.#skip, end);
+      const out = handOut(chunk, this.#skip, end);
       this.#left -= out.length;
       this.#skip = 0;
       return out;

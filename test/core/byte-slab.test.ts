@@ -52,11 +52,19 @@ describe("slab copies of small chunks", () => {
     const b = new MemoryBackend();
     await writeFile(b, "a.txt", "small");
     await writeFile(b, "b.bin", new Uint8Array(2000).fill(3));
-    for (const path of ["a.txt", "b.bin"]) {
+    const big = new Uint8Array(100_000).map((_, i) => i % 251);
+    await writeFile(b, "c.bin", big);
+    for (const path of ["a.txt", "b.bin", "c.bin"]) {
       const got = await readFile(b, path);
       expect(got.byteOffset).toBe(0);
       expect(got.buffer.byteLength).toBe(got.length);
+      expect(got.constructor).toBe(Uint8Array);
       expect(b.readSync(path).buffer.byteLength).toBe(got.length);
     }
+    const part = await readFile(b, "c.bin", { offset: 1234, limit: 50_000 });
+    expect(part).toEqual(big.subarray(1234, 51_234));
+    expect(part.buffer.byteLength).toBe(50_000);
+    part.fill(0);
+    expect(await readFile(b, "c.bin")).toEqual(big);
   });
 });
