@@ -12,6 +12,9 @@ interface Leaf<V> {
   owner: number;
   keys: string[];
   vals: V[];
+  // hidden[i]: the tree's `hide` option said so of vals[i]; `keysWithPrefix` leaves those out
+  // without reading the values (each value read is a cache miss in a big store).
+  hidden: boolean[];
   kids?: undefined;
 }
 
@@ -62,7 +65,15 @@ let lastOwner = 0;
 // The root of every empty tree. Its owner (0) is never a tree's, so it is cloned before any
 // change, like a frozen node; an unused store allocates no node at all. (Not Object.freeze'd:
 // that would give it a shape of its own and make every lookup's property access polymorphic.)
-const EMPTY: Leaf<never> = { owner: 0, keys: [], vals: [] };
+const EMPTY: Leaf<never> = { owner: 0, keys: [], vals: [], hidden: [] };
+
+const SHOW_ALL = (): boolean => false;
+
+/** Options of a {@link SortedTree}. */
+export interface SortedTreeOptions<V> {
+  /** Values whose keys {@link SortedTree.keysWithPrefix} leaves out (decided when stored). */
+  hide?: (val: V) => boolean;
+}
 
 // Nodes hold at most MAX + 1 items, so shifting by hand beats the generic `splice`, and an
 // append (keys arriving in order, or a fresh node) is a plain push.
@@ -104,9 +115,16 @@ export class SortedTree<V> {
   #finger: Leaf<V> | undefined;
   #finger2: Leaf<V> | undefined;
 
-  constructor(frozen?: FrozenTree<V>) {
+  #hide: (val: V) => boolean;
+
+  /**
+   * @param frozen - content to start from (shared, never changed)
+   * @param options - `hide`: values whose keys `keysWithPrefix` leaves out
+   */
+  constructor(frozen?: FrozenTree<V>, options?: SortedTreeOptions<V>) {
     this.#root = frozen ? frozen.root : EMPTY;
     this.#size = frozen ? frozen.size : 0;
+    this.#hide = options?.hide ?? SHOW_ALL;
   }
 
   /** Number of keys. */
@@ -145,7 +163,12 @@ export class SortedTree<V> {
     if (this.#size === 0) {
       // The first key (of a fresh store, most often): a one-key leaf, born with the right
       // element kinds, rather than a clone of the empty root grown by one.
-      this.#root = this.#finger = { owner: this.#owner, keys: [key], vals: [val] };
+      this.#root = this.#finger = {
+        owner: this.#owner,
+        keys: [key],
+        vals: [val],
+        hidden: [this.#hide(val)],
+      };
       this.#finger2 = undefined;
       this.#size = 1;
       return;
@@ -155,11 +178,13 @@ export class SortedTree<V> {
       const i = lowerBound(finger.keys, key);
       if (finger.keys[i] === key) {
         finger.vals[i] = val;
+        finger.hidden[i] = this.#hide(val);
         return;
       }
       if (finger.keys.length < MAX) {
         insertAt(finger.keys, i, key);
         insertAt(finger.vals, i, val);
+        insertAt(finger.hidden, i, this.#hide(val));
         this.#size++;
         return;
       }
@@ -196,6 +221,17 @@ export class SortedTree<V> {
     scanNode(this.#root, from, visit);
   }
 
+  /**
+   * Every key that starts with `prefix`, in order, except keys whose value `hide` hides. Reads
+   * no value and compares only the keys a binary search needs: the keys in between are known
+   * to match because they lie between `prefix` and the first string after all its extensions.
+   */
+  keysWithPrefix(prefix: string): string[] {
+    const out: string[] = [];
+    collectKeys(this.#root, prefix, afterPrefix(prefix), out);
+    return out;
+  }
+
   /** The remembered leaf that alone can hold `key`, if any. */
   #near(key: string): Leaf<V> | undefined {
     const a = this.#finger;
@@ -217,7 +253,12 @@ export class SortedTree<V> {
       return { owner: this.#owner, keys: node.keys.slice(), kids: node.kids.slice() } as N;
     }
     const leaf = node as Leaf<V>;
-    const copy: Leaf<V> = { owner: this.#owner, keys: leaf.keys.slice(), vals: leaf.vals.slice() };
+    const copy: Leaf<V> = {
+      owner: this.#owner,
+      keys: leaf.keys.slice(),
+      vals: leaf.vals.slice(),
+      hidden: leaf.hidden.slice(),
+    };
     if (this.#finger === leaf) this.#finger = copy;
     if (this.#finger2 === leaf) this.#finger2 = copy;
     return copy as N;
@@ -231,14 +272,21 @@ export class SortedTree<V> {
       const i = lowerBound(node.keys, key);
       if (node.keys[i] === key) {
         node.vals[i] = val;
+        node.hidden[i] = this.#hide(val);
         return undefined;
       }
       insertAt(node.keys, i, key);
       insertAt(node.vals, i, val);
+      insertAt(node.hidden, i, this.#hide(val));
       this.#size++;
       if (node.keys.length <= MAX) return undefined;
       const half = node.keys.length >>> 1;
-      return { owner: this.#owner, keys: node.keys.splice(half), vals: node.vals.splice(half) };
+      return {
+        owner: this.#owner,
+        keys: node.keys.splice(half),
+        vals: node.vals.splice(half),
+        hidden: node.hidden.splice(half),
+      };
     }
     const i = childIndex(node.keys, key);
     const child = this.#own(node.kids[i] as TreeNode<V>);
@@ -258,6 +306,7 @@ export class SortedTree<V> {
       const i = lowerBound(node.keys, key);
       removeAt(node.keys, i);
       removeAt(node.vals, i);
+      removeAt(node.hidden, i);
       return;
     }
     const i = childIndex(node.keys, key);
@@ -286,6 +335,53 @@ function scanNode<V>(
   const { kids } = node;
   for (let i = childIndex(node.keys, from); i < kids.length; i++) {
     if (!scanNode(kids[i] as TreeNode<V>, from, visit)) return false;
+  }
+  return true;
+}
+
+/**
+ * The least string above every string that starts with `prefix` (undefined when there is
+ * none: the empty prefix, or one made only of U+FFFF units). Strings with the prefix are
+ * exactly those in [prefix, afterPrefix(prefix)).
+ */
+function afterPrefix(prefix: string): string | undefined {
+  let n = prefix.length;
+  while (n > 0 && prefix.charCodeAt(n - 1) === 0xffff) n--;
+  if (n === 0) return undefined;
+  return prefix.slice(0, n - 1) + String.fromCharCode(prefix.charCodeAt(n - 1) + 1);
+}
+
+/**
+ * Pushes the visible keys in [from, end) below `node` (from the first key when `from` is
+ * undefined: every key there is known to be >= it); false once `end` is reached.
+ */
+function collectKeys<V>(
+  node: TreeNode<V>,
+  from: string | undefined,
+  end: string | undefined,
+  out: string[],
+): boolean {
+  const keys = node.keys;
+  if (!node.kids) {
+    let stop = keys.length;
+    let more = true;
+    if (end !== undefined && stop > 0 && (keys[stop - 1] as string) >= end) {
+      stop = lowerBound(keys, end);
+      more = false;
+    }
+    const hidden = node.hidden;
+    for (let i = from === undefined ? 0 : lowerBound(keys, from); i < stop; i++) {
+      if (!hidden[i]) out.push(keys[i] as string);
+    }
+    return more;
+  }
+  const kids = node.kids;
+  let next = from;
+  for (let i = from === undefined ? 0 : childIndex(keys, from); i < kids.length; i++) {
+    // keys[i] bounds every key below kids[i] from below.
+    if (i > 0 && end !== undefined && (keys[i] as string) >= end) return false;
+    if (!collectKeys(kids[i] as TreeNode<V>, next, end, out)) return false;
+    next = undefined;
   }
   return true;
 }

@@ -10,6 +10,9 @@ import { isWithin, parentOf } from "../core/paths.js";
 import type { DirEntry, Entry, FileEntry } from "./entries.js";
 import { type FrozenTree, SortedTree } from "./sorted-tree.js";
 
+// Directories are hidden from the tree's key listings, so `list` never reads an entry.
+const FILES_ONLY = { hide: (entry: Entry) => entry.dir };
+
 /** An immutable state of a store: its tree and its counters. */
 export interface StoreState {
   readonly tree: FrozenTree<Entry>;
@@ -23,7 +26,7 @@ export interface StoreState {
  * Paths are normalised. Invariant: every stored entry's ancestors are stored directories.
  */
 export class MemoryStore {
-  #tree = new SortedTree<Entry>();
+  #tree = new SortedTree<Entry>(undefined, FILES_ONLY);
   #bytes = 0;
   #files = 0;
 
@@ -52,7 +55,7 @@ export class MemoryStore {
   }
 
   clear(): void {
-    this.#tree = new SortedTree<Entry>();
+    this.#tree = new SortedTree<Entry>(undefined, FILES_ONLY);
     this.#bytes = 0;
     this.#files = 0;
   }
@@ -102,13 +105,7 @@ export class MemoryStore {
 
   /** Files whose path starts with `prefix`, in order. */
   list(prefix: string): string[] {
-    const out: string[] = [];
-    this.#tree.scan(prefix, (key, entry) => {
-      if (!key.startsWith(prefix)) return false;
-      if (!entry.dir) out.push(key);
-      return true;
-    });
-    return out;
+    return this.#tree.keysWithPrefix(prefix);
   }
 
   /** Every entry, in path order. */
