@@ -11,21 +11,24 @@ export interface ReaderHost {
   release(reader: MemoryReader): void;
 }
 
-// From this size on, a chunk handed out skips zero-filling its fresh buffer: it is overwritten
-// at once, and for a 64 KiB chunk the zero-fill costs about as much as the copy itself.
-const UNFILLED_FROM = 4096;
-
 /**
- * Bytes `start` to `end` of a stored chunk as a plain Uint8Array that owns its whole buffer,
- * so mutating (or transferring) it never touches stored data.
+ * Bytes `start` to `end` of a stored chunk, as a plain Uint8Array copy: mutating it never
+ * touches stored data. The copy is made the cheapest way for its size, because for a small
+ * read the allocation costs more than everything else the read does:
+ * - up to 64 bytes, `slice()`: V8 keeps such arrays inside its heap;
+ * - below half of `Buffer.poolSize` (4 KiB), a view on Node's shared Buffer pool, exactly
+ *   where `Buffer.allocUnsafe` would put it (so, as with a Node Buffer, `.buffer` is the pool:
+ *   use `byteOffset`/`length` with it; Node marks the pool untransferable);
+ * - above, a buffer of its own, not zero-filled since it is overwritten at once.
  */
 function handOut(chunk: Uint8Array, start: number, end: number): Uint8Array {
   const size = end - start;
-  if (size < UNFILLED_FROM) return chunk.slice(start, end);
-  // allocUnsafeSlow never uses Node's shared pool: the ArrayBuffer is this chunk's alone.
-  const out = new Uint8Array(Buffer.allocUnsafeSlow(size).buffer, 0, size);
-  out.set(start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end));
-  return out;
+  if (size <= 64) return chunk.slice(start, end);
+  const part = start === 0 && end === chunk.length ? chunk : chunk.subarray(start, end);
+  const bytes =
+    size < Buffer.poolSize >>> 1 ? Buffer.allocUnsafe(size) : Buffer.allocUnsafeSlow(size);
+  bytes.set(part);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, size);
 }
 
 /**

@@ -48,23 +48,50 @@ describe("slab copies of small chunks", () => {
     }
   });
 
-  test("chunks a reader hands out own their whole buffer: no shared slab is reachable", async () => {
+  test("no stored slab is reachable from what a reader hands out", async () => {
     const b = new MemoryBackend();
     await writeFile(b, "a.txt", "small");
     await writeFile(b, "b.bin", new Uint8Array(2000).fill(3));
     const big = new Uint8Array(100_000).map((_, i) => i % 251);
     await writeFile(b, "c.bin", big);
-    for (const path of ["a.txt", "b.bin", "c.bin"]) {
+    const stored = { "a.txt": "small", "b.bin": new Uint8Array(2000).fill(3), "c.bin": big };
+    for (const path of ["a.txt", "b.bin", "c.bin"] as const) {
       const got = await readFile(b, path);
-      expect(got.byteOffset).toBe(0);
-      expect(got.buffer.byteLength).toBe(got.length);
       expect(got.constructor).toBe(Uint8Array);
-      expect(b.readSync(path).buffer.byteLength).toBe(got.length);
+      // Whatever buffer the chunk sits in, writing all of it changes nothing stored.
+      new Uint8Array(got.buffer).fill(0xaa);
+      const again = await readFile(b, path);
+      const want = stored[path];
+      expect(again).toEqual(typeof want === "string" ? new TextEncoder().encode(want) : want);
+      expect(b.readSync(path).buffer.byteLength).toBe(again.length);
     }
+  });
+
+  test("large chunks (4 KiB and more) come in a buffer of their own, ranges included", async () => {
+    const b = new MemoryBackend();
+    const big = new Uint8Array(100_000).map((_, i) => i % 251);
+    await writeFile(b, "c.bin", big);
+    const whole = await readFile(b, "c.bin");
+    expect(whole.byteOffset).toBe(0);
+    expect(whole.buffer.byteLength).toBe(whole.length);
     const part = await readFile(b, "c.bin", { offset: 1234, limit: 50_000 });
     expect(part).toEqual(big.subarray(1234, 51_234));
     expect(part.buffer.byteLength).toBe(50_000);
     part.fill(0);
     expect(await readFile(b, "c.bin")).toEqual(big);
+  });
+
+  test("small chunks read one after another never share bytes", async () => {
+    const b = new MemoryBackend();
+    for (let i = 0; i < 50; i++) await writeFile(b, `f${i}`, new Uint8Array(300).fill(i));
+    const got = [];
+    for (let i = 0; i < 50; i++) got.push(await readFile(b, `f${i}`));
+    for (const chunk of got) chunk.fill(0xff);
+    for (let i = 0; i < 50; i++) {
+      expect((await readFile(b, `f${i}`)).every((x) => x === i)).toBe(true);
+    }
+    got.forEach((chunk) => {
+      expect(chunk.every((x) => x === 0xff)).toBe(true);
+    });
   });
 });
