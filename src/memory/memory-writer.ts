@@ -25,7 +25,9 @@ export class MemoryWriter extends BaseWriter {
   [HANDLE_SLOT]: object | undefined = undefined;
   #host: WriterHost;
   #options: WriterOptions;
-  #chunks: Uint8Array[] = [];
+  // Nothing, the one chunk of a single-write file (most files: no array to allocate), or
+  // every chunk in order.
+  #data: Uint8Array | Uint8Array[] | undefined;
   #size = 0;
 
   /**
@@ -56,25 +58,24 @@ export class MemoryWriter extends BaseWriter {
   }
 
   #keep(bytes: Uint8Array): void {
-    this.#chunks.push(bytes);
+    const data = this.#data;
+    if (data === undefined) this.#data = bytes;
+    else if (data instanceof Uint8Array) this.#data = [data, bytes];
+    else data.push(bytes);
     this.#size += bytes.length;
   }
 
   protected commit(): void | Promise<void> {
-    const chunks = this.#chunks;
-    const data =
-      chunks.length === 1
-        ? (chunks[0] as Uint8Array)
-        : chunks.length === 0
-          ? NO_BYTES
-          : Object.freeze(chunks);
-    const done = this.#host.commit(this, data, this.#size);
-    this.#chunks = [];
+    const data = this.#data;
+    const stored =
+      data === undefined ? NO_BYTES : data instanceof Uint8Array ? data : Object.freeze(data);
+    const done = this.#host.commit(this, stored, this.#size);
+    this.#data = undefined;
     return done;
   }
 
   protected discard(): void {
-    this.#chunks = [];
+    this.#data = undefined;
     this.#size = 0;
   }
 
