@@ -227,9 +227,12 @@ export class SortedTree<V> {
    * to match because they lie between `prefix` and the first string after all its extensions.
    */
   keysWithPrefix(prefix: string): string[] {
-    const out: string[] = [];
-    collectKeys(this.#root, prefix, afterPrefix(prefix), out);
-    return out;
+    const parts: string[][] = [];
+    collectKeys(this.#root, prefix, afterPrefix(prefix), parts);
+    // Whole runs of a leaf are sliced (a native copy) and joined once: far cheaper than
+    // pushing key by key into a growing array.
+    if (parts.length === 1) return parts[0] as string[];
+    return parts.length === 0 ? [] : ([] as string[]).concat(...parts);
   }
 
   /** The remembered leaf that alone can hold `key`, if any. */
@@ -352,14 +355,15 @@ function afterPrefix(prefix: string): string | undefined {
 }
 
 /**
- * Pushes the visible keys in [from, end) below `node` (from the first key when `from` is
- * undefined: every key there is known to be >= it); false once `end` is reached.
+ * Adds the visible keys in [from, end) below `node` to `parts`, one array per leaf (from the
+ * leaf's first key when `from` is undefined: every key there is known to be >= it); false
+ * once `end` is reached.
  */
 function collectKeys<V>(
   node: TreeNode<V>,
   from: string | undefined,
   end: string | undefined,
-  out: string[],
+  parts: string[][],
 ): boolean {
   const keys = node.keys;
   if (!node.kids) {
@@ -369,10 +373,8 @@ function collectKeys<V>(
       stop = lowerBound(keys, end);
       more = false;
     }
-    const hidden = node.hidden;
-    for (let i = from === undefined ? 0 : lowerBound(keys, from); i < stop; i++) {
-      if (!hidden[i]) out.push(keys[i] as string);
-    }
+    const start = from === undefined ? 0 : lowerBound(keys, from);
+    if (start < stop) parts.push(visibleKeys(keys, node.hidden, start, stop));
     return more;
   }
   const kids = node.kids;
@@ -380,8 +382,23 @@ function collectKeys<V>(
   for (let i = from === undefined ? 0 : childIndex(keys, from); i < kids.length; i++) {
     // keys[i] bounds every key below kids[i] from below.
     if (i > 0 && end !== undefined && (keys[i] as string) >= end) return false;
-    if (!collectKeys(kids[i] as TreeNode<V>, next, end, out)) return false;
+    if (!collectKeys(kids[i] as TreeNode<V>, next, end, parts)) return false;
     next = undefined;
   }
   return true;
+}
+
+/** keys[start..stop) without the hidden ones: a plain slice when none is hidden. */
+function visibleKeys(
+  keys: readonly string[],
+  hidden: readonly boolean[],
+  start: number,
+  stop: number,
+): string[] {
+  let i = start;
+  while (i < stop && !hidden[i]) i++;
+  if (i === stop) return keys.slice(start, stop);
+  const out = keys.slice(start, i);
+  for (i++; i < stop; i++) if (!hidden[i]) out.push(keys[i] as string);
+  return out;
 }
