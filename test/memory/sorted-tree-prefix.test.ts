@@ -88,4 +88,24 @@ describe("SortedTree.keysWithPrefix", () => {
     expect(tree.keysWithPrefix("k1")).toHaveLength(111);
     expect(tree.keysWithPrefix("")).toHaveLength(200);
   });
+
+  test("a listing reads no value: hiding is decided once, when a value is stored", () => {
+    let reads = 0;
+    const counted = (dir: boolean): Val => ({
+      get dir() {
+        reads++;
+        return dir;
+      },
+      n: 0,
+    });
+    const tree = new SortedTree<Val>(undefined, { hide });
+    for (let d = 0; d < 200; d++) {
+      tree.set(`d${d}`, counted(true));
+      for (let f = 0; f < 50; f++) tree.set(`d${d}/f${f}`, counted(false));
+    }
+    reads = 0;
+    expect(tree.keysWithPrefix("d7/")).toHaveLength(50);
+    expect(tree.keysWithPrefix("")).toHaveLength(200 * 50);
+    expect(reads).toBe(0);
+  });
 });
