@@ -1,27 +1,14 @@
 import { PermissionDeniedError } from "../core/errors.js";
 import { compileGlob } from "../core/glob.js";
 import { normalizePath } from "../core/paths.js";
+import type { BackendOp } from "./backend-op.js";
 
 /**
  * An operation a fault can target: a backend method, or `write` (one writer chunk), `close`
  * (a writer's commit) and `read` (one reader chunk).
  * @public
  */
-export type FaultOp =
-  | "newWriter"
-  | "newReader"
-  | "exists"
-  | "delete"
-  | "list"
-  | "stat"
-  | "hash"
-  | "mkdir"
-  | "rmdir"
-  | "copy"
-  | "move"
-  | "write"
-  | "close"
-  | "read";
+export type FaultOp = BackendOp | "write" | "close" | "read";
 
 /** The call a fault matched, handed to an error factory. @public */
 export interface FaultCall {

@@ -11,6 +11,7 @@ register(
   builtinFactory("memory", (config?: MemoryBackendOptions) => new MemoryBackend(config ?? {})),
 );
 
+export type { BackendOp } from "./backend-op.js";
 export type { FaultCall, FaultHandle, FaultOp, FaultSpec } from "./faults.js";
 export type { JournalEntry, JournalOp } from "./journal.js";
 export type { MemoryBackendOptions, MemoryCheckpoint, OpenHandle } from "./memory-backend.js";

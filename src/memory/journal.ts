@@ -1,24 +1,12 @@
 import { isStorageError } from "../core/errors.js";
+import type { BackendOp } from "./backend-op.js";
 
 /**
  * What a journal entry records: a backend method, `write` (a writer, recorded once when it
  * commits or fails) or `read` (a reader chunk that failed).
  * @public
  */
-export type JournalOp =
-  | "newWriter"
-  | "newReader"
-  | "exists"
-  | "delete"
-  | "list"
-  | "stat"
-  | "hash"
-  | "mkdir"
-  | "rmdir"
-  | "copy"
-  | "move"
-  | "write"
-  | "read";
+export type JournalOp = BackendOp | "write" | "read";
 
 /**
  * One operation done on a {@link MemoryBackend}, from {@link MemoryBackend.journal}.
