@@ -30,6 +30,11 @@ export type SyncSubject = SyncBackend | { readonly current: SyncBackend };
  * @public
  */
 export function toTree(backend: SyncSubject): TreeSnapshot;
+/**
+ * {@link toTree} of any Backend: a Promise of the tree (synchronous only on a MemoryBackend).
+ * @param backend - a MemoryBackend, the `useMemoryBackend()` handle, or any Backend
+ * @public
+ */
 export function toTree(backend: Backend | SyncSubject): MaybePromise<TreeSnapshot>;
 export function toTree(backend: Backend | SyncSubject): MaybePromise<TreeSnapshot> {
   const target = backendOf(backend);

@@ -15,6 +15,7 @@ export interface DirEntry {
   readonly modTime: number;
 }
 
+/** What the store keeps at a path. */
 export type Entry = FileEntry | DirEntry;
 
 /** Shared by every file stored without metadata. */
