@@ -12,8 +12,8 @@ import {
   NotADirectoryError,
   NotEmptyError,
   NotFoundError,
-  NotSupportedError,
 } from "../core/errors.js";
+import { checkHashAlgorithm, HASH_ALGORITHMS } from "../core/hash-algorithms.js";
 import { isWithin, normalizePath, normalizePrefix } from "../core/paths.js";
 import type {
   ExtendedBackend,
@@ -42,15 +42,13 @@ export interface FileBackendOptions {
   root: string;
 }
 
-const HASHES: readonly HashAlgorithm[] = Object.freeze(["md5", "sha1", "sha256"]);
-
 const FEATURES: Features = Object.freeze({
   copy: true,
   move: true,
   mkdir: true,
   rmdir: true,
   stat: true,
-  hashes: HASHES,
+  hashes: HASH_ALGORITHMS,
   canStream: true,
   rangeRead: true,
   listPrefix: true,
@@ -213,11 +211,7 @@ export class FileBackend implements ExtendedBackend {
 
   async hash(path: string, algorithm: HashAlgorithm, options?: SignalOptions): Promise<string> {
     const p = this.#enter("hash", path, options?.signal);
-    if (!HASHES.includes(algorithm)) {
-      throw new NotSupportedError("hash", p, {
-        message: `hash ${JSON.stringify(p)}: unsupported algorithm ${JSON.stringify(algorithm)} (use ${HASHES.join(", ")})`,
-      });
-    }
+    checkHashAlgorithm(p, algorithm);
     this.#requireFile("hash", p, await this.#fs.inspect("hash", p));
     const { fh } = await this.#fs.openRead("hash", p);
     try {

@@ -1,7 +1,7 @@
 import { PermissionDeniedError } from "../core/errors.js";
 import { compileGlob } from "../core/glob.js";
 import { normalizePath } from "../core/paths.js";
-import type { BackendOp } from "./backend-op.js";
+import { BACKEND_OPS, type BackendOp } from "./backend-op.js";
 
 /**
  * An operation a fault can target: a backend method, or `write` (one writer chunk), `close`
@@ -81,17 +81,7 @@ export interface FaultOutcome {
 }
 
 const OPS: ReadonlySet<string> = new Set<FaultOp | "*">([
-  "newWriter",
-  "newReader",
-  "exists",
-  "delete",
-  "list",
-  "stat",
-  "hash",
-  "mkdir",
-  "rmdir",
-  "copy",
-  "move",
+  ...BACKEND_OPS,
   "write",
   "close",
   "read",

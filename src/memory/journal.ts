@@ -1,5 +1,5 @@
 import { isStorageError } from "../core/errors.js";
-import type { BackendOp } from "./backend-op.js";
+import { BACKEND_OPS, type BackendOp } from "./backend-op.js";
 
 /**
  * What a journal entry records: a backend method, `write` (a writer, recorded once when it
@@ -45,21 +45,7 @@ interface Failure {
   readonly code: string | undefined;
 }
 
-const OPS: readonly JournalOp[] = [
-  "newWriter",
-  "newReader",
-  "exists",
-  "delete",
-  "list",
-  "stat",
-  "hash",
-  "mkdir",
-  "rmdir",
-  "copy",
-  "move",
-  "write",
-  "read",
-];
+const OPS: readonly JournalOp[] = [...BACKEND_OPS, "write", "read"];
 const OP_INDEX = new Map(OPS.map((op, i) => [op, i]));
 // A record in the log is a header (the op's index plus these flags), the path, then the
 // flagged fields in this order.

@@ -1,12 +1,8 @@
 import { createHash } from "node:crypto";
 import { checkRange } from "../core/base-reader.js";
 import { contentTypeOf } from "../core/content-type.js";
-import {
-  BackendClosedError,
-  IsADirectoryError,
-  NotFoundError,
-  NotSupportedError,
-} from "../core/errors.js";
+import { BackendClosedError, IsADirectoryError, NotFoundError } from "../core/errors.js";
+import { checkHashAlgorithm, HASH_ALGORITHMS } from "../core/hash-algorithms.js";
 import { normalizePath, normalizePrefix } from "../core/paths.js";
 import type {
   ExtendedBackend,
@@ -60,15 +56,13 @@ export interface OpenHandle {
   readonly path: string;
 }
 
-const HASHES: readonly HashAlgorithm[] = Object.freeze(["md5", "sha1", "sha256"]);
-
 const FEATURES: Features = Object.freeze({
   copy: true,
   move: true,
   mkdir: true,
   rmdir: true,
   stat: true,
-  hashes: HASHES,
+  hashes: HASH_ALGORITHMS,
   canStream: true,
   rangeRead: true,
   listPrefix: true,
@@ -207,12 +201,6 @@ export class MemoryBackend implements ExtendedBackend {
   }
 
   hash(path: string, algorithm: HashAlgorithm, options?: SignalOptions): Promise<string> {
-    const check = (p: string): void => {
-      if (HASHES.includes(algorithm)) return;
-      throw new NotSupportedError("hash", p, {
-        message: `hash ${JSON.stringify(p)}: unsupported algorithm ${JSON.stringify(algorithm)} (use ${HASHES.join(", ")})`,
-      });
-    };
     return this.#run(
       "hash",
       path,
@@ -222,7 +210,7 @@ export class MemoryBackend implements ExtendedBackend {
         for (const chunk of chunksOf(this.#file("hash", p))) hasher.update(chunk);
         return hasher.digest("hex");
       },
-      check,
+      (p) => checkHashAlgorithm(p, algorithm),
     );
   }
 
