@@ -7,17 +7,17 @@ module.exports = {
   rootDir: __dirname,
   testMatch: ["<rootDir>/**/*.test.ts"],
   // As users set it up: registers the matchers and the snapshot serializer in every test file.
-  setupFilesAfterEnv: ["omnistorage/jest"],
+  setupFilesAfterEnv: ["omnistorage-ts/jest"],
   // Suites written for Vitest run only under Vitest.
   testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
     // Sources import siblings as "./x.js" (Node ESM style); in Jest those are the .ts files.
     "^(\\.{1,2}/.*)\\.js$": "$1",
-    "^omnistorage$": dist("src/index"),
-    "^omnistorage/(memory|file|sync)$": dist("src/$1/index"),
-    "^omnistorage/jest$": dist("fixtures/jest"),
-    "^omnistorage/matchers$": dist("matchers/index"),
-    "^omnistorage/fast-check$": dist("fixtures/fast-check/index"),
+    "^omnistorage-ts$": dist("src/index"),
+    "^omnistorage-ts/(memory|file|sync)$": dist("src/$1/index"),
+    "^omnistorage-ts/jest$": dist("fixtures/jest"),
+    "^omnistorage-ts/matchers$": dist("matchers/index"),
+    "^omnistorage-ts/fast-check$": dist("fixtures/fast-check/index"),
   },
 };

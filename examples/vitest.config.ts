@@ -8,11 +8,11 @@ const dist = (p: string) => fileURLToPath(new URL(`../dist/esm/${p}.js`, import.
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^omnistorage$/, replacement: dist("src/index") },
-      { find: /^omnistorage\/(memory|file|sync)$/, replacement: dist("src/$1/index") },
-      { find: /^omnistorage\/(vitest|jest)$/, replacement: dist("fixtures/$1") },
-      { find: /^omnistorage\/matchers$/, replacement: dist("matchers/index") },
-      { find: /^omnistorage\/fast-check$/, replacement: dist("fixtures/fast-check/index") },
+      { find: /^omnistorage-ts$/, replacement: dist("src/index") },
+      { find: /^omnistorage-ts\/(memory|file|sync)$/, replacement: dist("src/$1/index") },
+      { find: /^omnistorage-ts\/(vitest|jest)$/, replacement: dist("fixtures/$1") },
+      { find: /^omnistorage-ts\/matchers$/, replacement: dist("matchers/index") },
+      { find: /^omnistorage-ts\/fast-check$/, replacement: dist("fixtures/fast-check/index") },
     ],
   },
   test: {

@@ -1,6 +1,6 @@
 /**
- * `omnistorage/matchers`: the raw matchers, for `expect.extend(matchers)` by hand, with the
- * snapshot helpers and the matcher types. `omnistorage/vitest` and `omnistorage/jest` register
+ * `omnistorage-ts/matchers`: the raw matchers, for `expect.extend(matchers)` by hand, with the
+ * snapshot helpers and the matcher types. `omnistorage-ts/vitest` and `omnistorage-ts/jest` register
  * all of it for you.
  * @packageDocumentation
  */
@@ -21,7 +21,7 @@ import { toMatchTree } from "./to-match-tree.js";
  * Every matcher by name: the object for `expect.extend(matchers)`, in Jest and in Vitest.
  * @example
  * ```ts
- * import { matchers, serializer } from "omnistorage/matchers";
+ * import { matchers, serializer } from "omnistorage-ts/matchers";
  * expect.extend(matchers);
  * expect.addSnapshotSerializer(serializer);
  * ```

@@ -54,7 +54,7 @@ export interface BackendSerializer {
  * ```
  *
  * Other backends answer asynchronously, which a serializer cannot wait for: snapshot
- * `await toTree(backend)` instead. The `omnistorage/vitest` and `omnistorage/jest` entries
+ * `await toTree(backend)` instead. The `omnistorage-ts/vitest` and `omnistorage-ts/jest` entries
  * register it; register it by hand with `expect.addSnapshotSerializer(serializer)`.
  * @public
  */

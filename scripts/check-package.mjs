@@ -39,18 +39,18 @@ writeFileSync(
   join(app, "smoke.mjs"),
   `import assert from "node:assert/strict";
 import { createRequire } from "node:module";
-import * as core from "omnistorage";
-import { MemoryBackend } from "omnistorage/memory";
-import { FileBackend } from "omnistorage/file";
-import { sync, check } from "omnistorage/sync";
-import { matchers, toTree } from "omnistorage/matchers";
-import { verifyBackend } from "omnistorage/fast-check";
+import * as core from "omnistorage-ts";
+import { MemoryBackend } from "omnistorage-ts/memory";
+import { FileBackend } from "omnistorage-ts/file";
+import { sync, check } from "omnistorage-ts/sync";
+import { matchers, toTree } from "omnistorage-ts/matchers";
+import { verifyBackend } from "omnistorage-ts/fast-check";
 ${shared}
 const require = createRequire(import.meta.url);
-const cjs = require("omnistorage");
-require("omnistorage/file");
+const cjs = require("omnistorage-ts");
+require("omnistorage-ts/file");
 assert.deepEqual(core.backends(), ["file", "memory"], "ESM and CJS share one registry");
-const fromCjs = await closedBy(new (require("omnistorage/memory").MemoryBackend)());
+const fromCjs = await closedBy(new (require("omnistorage-ts/memory").MemoryBackend)());
 assert.ok(core.isClosed(fromCjs) && core.isStorageError(fromCjs, "ERR_BACKEND_CLOSED"), "CJS error passes ESM guard");
 const fromEsm = await closedBy(new MemoryBackend());
 assert.ok(cjs.isClosed(fromEsm), "ESM error passes CJS guard");
@@ -64,7 +64,7 @@ assert.deepEqual(toTree(copy), { "a.txt": "hello" });
 assert.equal(typeof matchers.toHaveFile, "function");
 assert.equal(typeof verifyBackend, "function");
 assert.equal(typeof FileBackend, "function");
-const vitestEntry = await import("omnistorage/vitest").catch((e) => e);
+const vitestEntry = await import("omnistorage-ts/vitest").catch((e) => e);
 assert.ok(vitestEntry instanceof Error || typeof vitestEntry.useMemoryBackend === "function");
 console.log("ESM smoke test passed");
 `,
@@ -72,15 +72,15 @@ console.log("ESM smoke test passed");
 writeFileSync(
   join(app, "smoke.cjs"),
   `const assert = require("node:assert/strict");
-const core = require("omnistorage");
-const { MemoryBackend } = require("omnistorage/memory");
-const { FileBackend } = require("omnistorage/file");
-const { sync } = require("omnistorage/sync");
-const { matchers, toTree } = require("omnistorage/matchers");
-const { verifyBackend } = require("omnistorage/fast-check");
+const core = require("omnistorage-ts");
+const { MemoryBackend } = require("omnistorage-ts/memory");
+const { FileBackend } = require("omnistorage-ts/file");
+const { sync } = require("omnistorage-ts/sync");
+const { matchers, toTree } = require("omnistorage-ts/matchers");
+const { verifyBackend } = require("omnistorage-ts/fast-check");
 ${shared}
 (async () => {
-  assert.throws(() => require("omnistorage/vitest"), /ERR_PACKAGE_PATH_NOT_EXPORTED|No "exports" main|not defined by "exports"/);
+  assert.throws(() => require("omnistorage-ts/vitest"), /ERR_PACKAGE_PATH_NOT_EXPORTED|No "exports" main|not defined by "exports"/);
   const b = MemoryBackend.from({ "x/y.json": { ok: true } });
   assert.deepEqual(toTree(b), { "x/y.json": { ok: true } });
   const dst = new MemoryBackend();

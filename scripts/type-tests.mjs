@@ -6,10 +6,12 @@
 //   node scripts/type-tests.mjs                 every folder
 //   node scripts/type-tests.mjs vitest4 jest    only these
 //   node scripts/type-tests.mjs --skip-missing  skip folders whose runner is not installed
+//   node scripts/type-tests.mjs --install       first install the extra runners (network)
 //
 // Vitest 3 and 5 are type-checked from npm aliases installed in test/types/runners, a folder
 // with its own lockfile (their optional peers clash with Vitest 4's at the root); the folders'
-// tsconfig `paths` map `vitest` there. This script installs it with `npm ci` when missing.
+// tsconfig `paths` map `vitest` there. Only `--install` installs them (`npm run
+// test:types:all`, which CI runs): `npm test` never touches the network.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -25,6 +27,7 @@ const ALIASES = { vitest3: "vitest3", vitest5: "vitest5" };
 
 const args = process.argv.slice(2);
 const skipMissing = args.includes("--skip-missing");
+const install = args.includes("--install");
 const wanted = args.filter((arg) => !arg.startsWith("--"));
 const folders = readdirSync(typesDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && existsSync(join(typesDir, entry.name, "tsconfig.json")))
@@ -41,16 +44,12 @@ for (const name of wanted) {
 
 const runners = join(typesDir, "runners");
 const needsRunners = folders.some((name) => ALIASES[name]);
-if (
-  needsRunners &&
-  !skipMissing &&
-  !existsSync(join(runners, "node_modules", ".package-lock.json"))
-) {
-  const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
+if (needsRunners && install) {
+  const installed = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], {
     cwd: runners,
     stdio: "inherit",
   });
-  if (install.status !== 0) {
+  if (installed.status !== 0) {
     console.error("type-tests: npm ci in test/types/runners failed");
     process.exit(1);
   }
@@ -60,7 +59,7 @@ const failed = [];
 for (const name of folders) {
   const alias = ALIASES[name];
   if (alias && !existsSync(join(runners, "node_modules", alias, "package.json"))) {
-    const hint = `test/types/runners/node_modules/${alias} is missing; run npm ci in test/types/runners`;
+    const hint = `test/types/runners/node_modules/${alias} is missing; npm run test:types:all installs it`;
     if (skipMissing) {
       console.log(`- ${name}: skipped (${hint})`);
       continue;

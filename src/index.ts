@@ -1,6 +1,6 @@
 /**
- * `omnistorage`: the backend contract, its errors, the registry and the helpers that work on
- * any backend. Backends live in their own entries (`omnistorage/memory`, `omnistorage/file`).
+ * `omnistorage-ts`: the backend contract, its errors, the registry and the helpers that work on
+ * any backend. Backends live in their own entries (`omnistorage-ts/memory`, `omnistorage-ts/file`).
  * @packageDocumentation
  */
 export { contentTypeOf, DEFAULT_CONTENT_TYPE } from "./core/content-type.js";

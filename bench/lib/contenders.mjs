@@ -41,7 +41,7 @@ const noDirs = async () => {};
 
 /** @type {Contender} */
 export const ours = {
-  name: "omnistorage",
+  name: "omnistorage-ts",
   async create() {
     const b = new MemoryBackend();
     return {

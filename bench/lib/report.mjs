@@ -29,7 +29,7 @@
  */
 
 /** Column order of the table. */
-export const COLUMNS = ["omnistorage", "memfs", "unstorage", "Map", "tmpfs"];
+export const COLUMNS = ["omnistorage-ts", "memfs", "unstorage", "Map", "tmpfs"];
 
 const MARK = "@@bench-result ";
 

@@ -119,7 +119,7 @@ await fsp.rm(dir, { recursive: true, force: true });
 if (sink === 0) throw new Error("W6 moved no bytes");
 
 const mibps = (m, name) => (m.get(name)?.opsPerSec ?? Number.NaN) * (SIZE / MIB);
-const columns = ["omnistorage", "memfs", "unstorage", "Map", "tmpfs"];
+const columns = ["omnistorage-ts", "memfs", "unstorage", "Map", "tmpfs"];
 const row = (m) => Object.fromEntries(columns.map((c) => [c, mibps(m, c)]));
 const wr = row(w);
 const rd = row(r);

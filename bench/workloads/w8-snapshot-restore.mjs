@@ -41,7 +41,7 @@ const live = join(TMPFS, `omnistorage-bench-live-${process.pid}`);
 const TESTS = 1000;
 const tasks = [
   {
-    name: "omnistorage",
+    name: "omnistorage-ts",
     batch: TESTS,
     fn: () => {
       for (let i = 0; i < TESTS; i++) {
@@ -101,7 +101,7 @@ if (liveMap.size !== FILES + 1) throw new Error("W8 Map baseline lost its seed")
 
 const v = (name) => m.get(name)?.opsPerSec ?? Number.NaN;
 const values = Object.fromEntries(
-  ["omnistorage", "memfs", "unstorage", "Map", "tmpfs"].map((c) => [c, v(c)]),
+  ["omnistorage-ts", "memfs", "unstorage", "Map", "tmpfs"].map((c) => [c, v(c)]),
 );
 const reseed = v("omnistorage re-seed");
 const speedup = values.omnistorage / reseed;

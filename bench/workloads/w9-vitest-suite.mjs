@@ -22,8 +22,8 @@ const suites = {
   omnistorage: {
     head: [
       'import { expect, test } from "vitest";',
-      'import { readText, writeFile } from "omnistorage";',
-      'import { useMemoryBackend } from "omnistorage/vitest";',
+      'import { readText, writeFile } from "omnistorage-ts";',
+      'import { useMemoryBackend } from "omnistorage-ts/vitest";',
       "const backend = useMemoryBackend();",
     ],
     body: (i) => [
@@ -93,7 +93,7 @@ async function generate(name, { head, body }) {
   const config = `export default {
   resolve: {
     alias: [
-      { find: /^omnistorage$/, replacement: ${JSON.stringify(dist("src/index"))} },
+      { find: /^omnistorage-ts$/, replacement: ${JSON.stringify(dist("src/index"))} },
       { find: /^omnistorage\\/vitest$/, replacement: ${JSON.stringify(dist("fixtures/vitest"))} },
     ],
   },

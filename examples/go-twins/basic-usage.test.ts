@@ -1,6 +1,6 @@
 // Twin of the Go page's "Basic Usage" block.
-import { readAll } from "omnistorage";
-import { MemoryBackend } from "omnistorage/memory";
+import { readAll } from "omnistorage-ts";
+import { MemoryBackend } from "omnistorage-ts/memory";
 import { expect, test } from "./runner.js";
 
 test("Basic Usage: write a file, then read it back", async () => {

@@ -1,6 +1,6 @@
 // Twin of the Go page's "Extended Operations" block and its feature table.
-import { writeFile } from "omnistorage";
-import { MemoryBackend } from "omnistorage/memory";
+import { writeFile } from "omnistorage-ts";
+import { MemoryBackend } from "omnistorage-ts/memory";
 import { describe, expect, test } from "./runner.js";
 
 describe("Extended Operations", () => {

@@ -1,7 +1,7 @@
 // Twin of the Go page's "Installation" and "Using the Registry" blocks.
-import { backends, open } from "omnistorage";
-import "omnistorage/memory"; // like Go's blank import: registers "memory"
-import { MemoryBackend } from "omnistorage/memory";
+import { backends, open } from "omnistorage-ts";
+import "omnistorage-ts/memory"; // like Go's blank import: registers "memory"
+import { MemoryBackend } from "omnistorage-ts/memory";
 import { expect, test } from "./runner.js";
 
 test("Using the Registry: open the memory backend by name", async () => {

@@ -1,7 +1,7 @@
 // Twin of the Go page's "Temporary Storage" block.
 import { PassThrough } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { MemoryBackend } from "omnistorage/memory";
+import { MemoryBackend } from "omnistorage-ts/memory";
 import { expect, test } from "./runner.js";
 
 test("Temporary Storage: process data through memory, then send it elsewhere", async () => {

@@ -1,6 +1,6 @@
 // Twin of the Go page's "Use Cases / Testing" block: the plain way, without the toolkit.
-import { type Backend, readText, writeFile } from "omnistorage";
-import { MemoryBackend } from "omnistorage/memory";
+import { type Backend, readText, writeFile } from "omnistorage-ts";
+import { MemoryBackend } from "omnistorage-ts/memory";
 import { expect, test } from "./runner.js";
 
 // The code under test only knows the Backend interface.

@@ -1,11 +1,11 @@
 // The report exporter's tests under Jest (CommonJS mode), using every part of omnistorage's
-// toolkit. jest.config.cjs lists "omnistorage/jest" in setupFilesAfterEnv, which registers the
+// toolkit. jest.config.cjs lists "omnistorage-ts/jest" in setupFilesAfterEnv, which registers the
 // matchers and the snapshot serializer; importing it here gives useMemoryBackend and its types.
 import { describe, expect, test } from "@jest/globals";
 import fc from "fast-check";
-import { AlreadyExistsError, QuotaExceededError, readText } from "omnistorage";
-import { toTree, useMemoryBackend, withFreshBackend } from "omnistorage/jest";
-import { MemoryBackend } from "omnistorage/memory";
+import { AlreadyExistsError, QuotaExceededError, readText } from "omnistorage-ts";
+import { toTree, useMemoryBackend, withFreshBackend } from "omnistorage-ts/jest";
+import { MemoryBackend } from "omnistorage-ts/memory";
 import { parseCsv } from "../report-exporter/csv.js";
 import { ExportError, exportReport, type Report } from "../report-exporter/report-exporter.js";
 

@@ -1,6 +1,6 @@
 // A small module under test, as users would have one: it knows only the `Backend` interface,
 // so production code hands it S3 or the disk and tests hand it a MemoryBackend.
-import { AlreadyExistsError, type Backend, readJSON, writeFile } from "omnistorage";
+import { AlreadyExistsError, type Backend, readJSON, writeFile } from "omnistorage-ts";
 import { type Cell, csvLine } from "./csv.js";
 
 /** A table to export. */

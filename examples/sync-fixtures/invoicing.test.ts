@@ -2,9 +2,9 @@
 // `sync`, run the code under test on memory, then compare what it wrote with the expected
 // folder on disk using `check` (and `sync` in dry-run mode, which says what would change).
 import { resolve } from "node:path";
-import { FileBackend } from "omnistorage/file";
-import { MemoryBackend } from "omnistorage/memory";
-import { check, sync } from "omnistorage/sync";
+import { FileBackend } from "omnistorage-ts/file";
+import { MemoryBackend } from "omnistorage-ts/memory";
+import { check, sync } from "omnistorage-ts/sync";
 import { runInvoicing } from "./invoicing.js";
 import { beforeEach, describe, expect, test } from "./runner.js";
 

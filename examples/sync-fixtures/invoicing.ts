@@ -1,6 +1,6 @@
 // The code under test: a nightly batch that turns order files into invoices. It knows only the
 // `Backend` interface, so production runs it on the disk (or S3) and the tests on memory.
-import { type Backend, readJSON, writeFile } from "omnistorage";
+import { type Backend, readJSON, writeFile } from "omnistorage-ts";
 
 interface Product {
   name: string;

@@ -1,15 +1,15 @@
 // The report exporter's tests under Vitest, using every part of omnistorage's toolkit.
 // One import sets it up: the matchers and the snapshot serializer are registered by it.
 import fc from "fast-check";
-import { AlreadyExistsError, QuotaExceededError, readText } from "omnistorage";
-import { MemoryBackend } from "omnistorage/memory";
+import { AlreadyExistsError, QuotaExceededError, readText } from "omnistorage-ts";
+import { MemoryBackend } from "omnistorage-ts/memory";
 import {
   test as backendTest,
   memoryBackendFixture,
   toTree,
   useMemoryBackend,
   withFreshBackend,
-} from "omnistorage/vitest";
+} from "omnistorage-ts/vitest";
 import { test as base, describe, expect, test } from "vitest";
 import { parseCsv } from "../report-exporter/csv.js";
 import { ExportError, exportReport, type Report } from "../report-exporter/report-exporter.js";

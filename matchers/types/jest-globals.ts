@@ -1,7 +1,7 @@
 /**
  * Types the matchers for Jest with `import { expect } from "@jest/globals"`: augments the
  * `Matchers` interface of the `expect` package, which `@jest/globals` re-exports.
- * `omnistorage/jest` loads it.
+ * `omnistorage-ts/jest` loads it.
  * @packageDocumentation
  */
 import type { OmnistorageMatchers } from "./omnistorage-matchers.js";

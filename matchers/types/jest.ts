@@ -1,6 +1,6 @@
 /**
  * Types the matchers for Jest with the global `expect` of `@types/jest`: augments the global
- * `jest.Matchers`. `omnistorage/jest` loads it; by hand: `import "omnistorage/jest"` in a file
+ * `jest.Matchers`. `omnistorage-ts/jest` loads it; by hand: `import "omnistorage-ts/jest"` in a file
  * your tsconfig includes.
  * @packageDocumentation
  */

@@ -27,7 +27,7 @@ export type BackendMatcherReturn<R, T, O> = [T] extends [SyncSubject]
 /**
  * The matchers omnistorage adds to `expect`, for every runner. `R` is what the runner's
  * matchers return (`void`, or `Promise<void>` after `.resolves`); `T` is the received value's
- * type. Each runner's augmentation (in `omnistorage/vitest` and `omnistorage/jest`) extends this
+ * type. Each runner's augmentation (in `omnistorage-ts/vitest` and `omnistorage-ts/jest`) extends this
  * interface.
  *
  * The subject is a MemoryBackend, the `useMemoryBackend()` handle, or any other Backend; the

@@ -1,5 +1,5 @@
 /**
- * Types the matchers for Vitest 3, 4 and 5 with one declaration. `omnistorage/vitest` loads
+ * Types the matchers for Vitest 3, 4 and 5 with one declaration. `omnistorage-ts/vitest` loads
  * it.
  *
  * Vitest 3 and 4 declare `Assertion<T>` (received type only); Vitest 5 declares

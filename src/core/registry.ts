@@ -67,7 +67,7 @@ export function register<C>(name: string, factory: BackendFactory<C>): void {
  *
  * @example
  * ```ts
- * import "omnistorage/memory";
+ * import "omnistorage-ts/memory";
  * const backend = await open("memory");
  * ```
  * @param name - a registered name

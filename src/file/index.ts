@@ -1,5 +1,5 @@
 /**
- * `omnistorage/file`: the backend on the real disk, confined to a root folder. Importing this
+ * `omnistorage-ts/file`: the backend on the real disk, confined to a root folder. Importing this
  * entry registers it as `"file"`, so `open("file", { root })` works.
  * @packageDocumentation
  */

@@ -1,5 +1,5 @@
 /**
- * `omnistorage/memory`: the in-memory backend. Importing this entry registers it as
+ * `omnistorage-ts/memory`: the in-memory backend. Importing this entry registers it as
  * `"memory"`, so `open("memory", options)` works.
  * @packageDocumentation
  */

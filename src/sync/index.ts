@@ -1,5 +1,5 @@
 /**
- * `omnistorage/sync`: one-way sync, copy and comparison of folders between any two backends
+ * `omnistorage-ts/sync`: one-way sync, copy and comparison of folders between any two backends
  * (memory ↔ file ↔ your own), ported from the Go original's `sync` package.
  * @packageDocumentation
  */

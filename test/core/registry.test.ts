@@ -14,7 +14,7 @@ const named = (name: string) => {
 };
 
 describe("registry", () => {
-  test("importing omnistorage/memory registers the name memory", async () => {
+  test("importing omnistorage-ts/memory registers the name memory", async () => {
     expect(isRegistered("memory")).toBe(true);
     const backend = await open("memory");
     expect(backend).toBeInstanceOf(MemoryBackend);

@@ -31,7 +31,7 @@ export interface Builds {
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const src = join(repo, "src");
 
-/** The sources of the two entries loaded here: `omnistorage` and `omnistorage/memory`. */
+/** The sources of the two entries loaded here: `omnistorage-ts` and `omnistorage-ts/memory`. */
 function sources(): string[] {
   const files = [join(src, "index.ts")];
   for (const dir of ["core", "memory"]) {

@@ -107,7 +107,7 @@ describe("FileBackend lifecycle", () => {
 describe('the registry name "file"', () => {
   const disk = useDisk();
 
-  test('importing omnistorage/file registers "file"; open("file", { root }) gives a FileBackend', async () => {
+  test('importing omnistorage-ts/file registers "file"; open("file", { root }) gives a FileBackend', async () => {
     const { root } = disk();
     expect(isRegistered("file")).toBe(true);
     expect(backends()).toContain("file");

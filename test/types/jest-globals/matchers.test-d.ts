@@ -1,5 +1,5 @@
 // Jest 30 with `import { expect } from "@jest/globals"`: typed through the augmentation of the
-// `expect` package's `Matchers` that `omnistorage/jest` loads.
+// `expect` package's `Matchers` that `omnistorage-ts/jest` loads.
 import "../../../matchers/types/jest-globals.js";
 import { expect } from "@jest/globals";
 import { matchers, type OmnistorageMatchers, serializer } from "../../../matchers/index.js";

@@ -1,5 +1,5 @@
 // Jest with the global `expect` of @types/jest: typed through the augmentation of the global
-// `jest.Matchers` that `omnistorage/jest` loads.
+// `jest.Matchers` that `omnistorage-ts/jest` loads.
 import "../../../matchers/types/jest.js";
 import { matchers, type OmnistorageMatchers, serializer } from "../../../matchers/index.js";
 import { assertType, type Equal } from "../assert-type.js";
