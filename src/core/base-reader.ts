@@ -5,28 +5,8 @@ import type { Reader } from "./types.js";
 
 const RESOLVED: Promise<void> = Promise.resolve();
 
-/**
- * Throws `RangeError` for a negative or non-integer `offset`/`limit`.
- * @returns the offset (default 0) and the limit (default `Infinity`)
- */
-export function checkRange(
-  path: string,
-  offset: number | undefined,
-  limit: number | undefined,
-): { offset: number; limit: number } {
-  // Checked one by one rather than in a loop over pairs: this runs for every reader opened.
-  if (offset !== undefined) checkRangeValue(path, "offset", offset);
-  if (limit !== undefined) checkRangeValue(path, "limit", limit);
-  return { offset: offset ?? 0, limit: limit ?? Number.POSITIVE_INFINITY };
-}
-
-function checkRangeValue(path: string, name: string, value: number): void {
-  if (!(Number.isSafeInteger(value) && value >= 0)) {
-    throw new RangeError(
-      `newReader ${JSON.stringify(path)}: ${name} must be a non-negative integer, got ${String(value)}`,
-    );
-  }
-}
+// Kept importable from here: backends built before options.ts existed import it from this module.
+export { checkRange } from "./options.js";
 
 /**
  * What every backend's reader shares: reads one at a time, close is idempotent and later
