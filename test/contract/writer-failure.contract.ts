@@ -4,13 +4,8 @@ import { runInNewContext } from "node:vm";
 import { describe, expect, test } from "vitest";
 import { writeFile } from "../../src/core/helpers.js";
 import type { ExtendedBackend } from "../../src/core/types.js";
+import { openHandles } from "./handles.contract.js";
 import { put, rejectsWith, text } from "./harness.js";
-
-/** Open handles, where the backend reports them (memory and file both do). */
-function openHandles(b: ExtendedBackend): unknown[] {
-  const withHandles = b as ExtendedBackend & { openHandles?: () => unknown[] };
-  return withHandles.openHandles?.() ?? [];
-}
 
 /** SPEC "Backend": a failed write fails the writer; abort during close; encodings; realms. */
 export function writerFailureContract(backend: () => ExtendedBackend): void {
