@@ -195,6 +195,7 @@ export class FileBackend implements ExtendedBackend {
     );
   }
 
+  /** Closes the backend: `await using backend = new FileBackend(...)` calls it at the end of the block. Files stay on disk. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
