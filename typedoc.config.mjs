@@ -21,9 +21,7 @@ export default {
   // Helper types that exported signatures mention but that are not part of the API themselves.
   intentionallyNotExported: [
     "BACKEND_OPS",
-    "Outcome",
-    "Value",
-    "InfoValue",
+    "Capabilities",
     "MaybePromise",
     "EqualityTester",
     "MatcherUtils",
