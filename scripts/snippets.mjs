@@ -51,7 +51,7 @@ const runnable = (b) =>
 // merge) is reported, not run; once package.json exports the entry, the block runs.
 const exported = Object.keys(JSON.parse(readFileSync(join(repo, "package.json"), "utf8")).exports);
 const missingEntry = (b) =>
-  [...b.code.matchAll(/from\s+["']omnistorage-ts(\/[\w-]+)?["']/g)]
+  [...b.code.matchAll(/(?:from\s+|import\()["']omnistorage-ts(\/[\w-]+)?["']/g)]
     .map((m) => `.${m[1] ?? ""}`)
     .find((entry) => !exported.includes(entry));
 
