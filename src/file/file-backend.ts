@@ -138,6 +138,7 @@ export class FileBackend implements ExtendedBackend {
     if (this.#gate.close()) await this.#handles.shutdown();
   }
 
+  /** Closes the backend: `await using backend = new FileBackend(...)` calls it at the end of the block. Files stay on disk. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }

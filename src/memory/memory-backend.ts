@@ -53,7 +53,9 @@ export interface MemoryCheckpoint {
 
 /** A reader or writer that has not been closed yet, from {@link MemoryBackend.openHandles}. @public */
 export interface OpenHandle {
+  /** Whether a reader or a writer is open. */
   readonly kind: "reader" | "writer";
+  /** The normalised path it was opened on. */
   readonly path: string;
 }
 
@@ -191,6 +193,7 @@ export class MemoryBackend implements ExtendedBackend {
     this.#store.clear();
   }
 
+  /** Closes the backend: `await using backend = new MemoryBackend()` calls it at the end of the block. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }

@@ -39,6 +39,7 @@ export type SyncPhase = "scanning" | "comparing" | "deleting" | "transferring" |
 
 /** A progress report, handed to {@link SyncOptions.progress}. @public */
 export interface SyncProgress {
+  /** The phase the sync is in. */
   readonly phase: SyncPhase;
   /** The file about to be deleted or transferred (relative to its folder). */
   readonly currentFile?: string;
