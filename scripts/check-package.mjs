@@ -14,7 +14,10 @@ const run = (cmd, args, cwd = root) =>
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-const [{ filename }] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work]));
+// Built already (`npm run check:package` builds first), so skip prepack's second build.
+const [{ filename }] = JSON.parse(
+  run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work]),
+);
 const tarball = join(work, filename);
 console.log(`packed ${filename}`);
 
