@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { rename, rm, rmdir, unlink } from "node:fs/promises";
 import { resolve } from "node:path";
+import { defineAsyncDispose } from "../core/async-dispose.js";
 import { checkRange } from "../core/base-reader.js";
 import { contentTypeOf } from "../core/content-type.js";
 import {
@@ -197,6 +198,11 @@ export class FileBackend implements ExtendedBackend {
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  static {
+    // `await using` in vm realms and transpiled code looks under other keys too.
+    defineAsyncDispose(FileBackend.prototype);
   }
 
   // ---- ExtendedBackend ------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { defineAsyncDispose } from "../core/async-dispose.js";
 import { checkRange } from "../core/base-reader.js";
 import { contentTypeOf } from "../core/content-type.js";
 import { BackendClosedError, IsADirectoryError, NotFoundError } from "../core/errors.js";
@@ -192,6 +193,11 @@ export class MemoryBackend implements ExtendedBackend {
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  static {
+    // `await using` in vm realms and transpiled code looks under other keys too.
+    defineAsyncDispose(MemoryBackend.prototype);
   }
 
   // ---- ExtendedBackend ------------------------------------------------------------------
