@@ -1,6 +1,7 @@
 // The examples however a big suite gets split: under each of Vitest's pools (forks, threads,
 // vmThreads, vmForks, and forks without isolation, where files share one worker's modules),
-// and sharded in two halves under Vitest (`--shard=1/2`, `2/2`) and Jest. Every run must pass
+// sharded in two halves under Vitest (`--shard=1/2`, `2/2`) and Jest, and under Jest's native
+// ESM mode (examples/jest.esm.config.cjs, through the ESM build). Every run must pass
 // the same tests as the plain run, and the two shards must split the files between them with
 // none lost or run twice: no test depends on state left by another file or worker.
 // Run after `npm run build` (`npm run examples:matrix` does both).
@@ -18,12 +19,8 @@ const VITEST = [
   "--config",
   "examples/vitest.config.ts",
 ];
-const JEST = [
-  join(root, "node_modules/jest/bin/jest.js"),
-  "--config",
-  "examples/jest.config.cjs",
-  "--ci",
-];
+const JEST_BIN = join(root, "node_modules/jest/bin/jest.js");
+const JEST = [JEST_BIN, "--config", "examples/jest.config.cjs", "--ci"];
 let runs = 0;
 
 /** Runs one configuration; returns "file > test" for each test, all of which must have passed. */
@@ -48,7 +45,8 @@ function results(label, args, reportFlags) {
     const name = relative(examples, file.name);
     if (file.assertionResults.length === 0) failed.push(`${name} (did not run: ${file.message})`);
     for (const t of file.assertionResults) {
-      const id = `${name} > ${t.fullName ?? t.title}`;
+      // test.prop puts its random seed in the name; the test is the same whatever the seed.
+      const id = `${name} > ${t.fullName ?? t.title}`.replace(/ \(with seed=-?\d+\)$/, "");
       if (t.status === "passed") passed.push(id);
       else failed.push(`${id} (${t.status}): ${t.failureMessages?.[0]?.split("\n")[0] ?? ""}`);
     }
@@ -113,6 +111,20 @@ try {
   );
 
   const jestPlain = jest("(workers)");
+  // Jest's native ESM mode runs the same tests through the ESM build.
+  const esmMode = results(
+    "jest ESM mode (--experimental-vm-modules)",
+    [
+      "--experimental-vm-modules",
+      "--disable-warning=ExperimentalWarning",
+      JEST_BIN,
+      "--config",
+      "examples/jest.esm.config.cjs",
+      "--ci",
+    ],
+    (out) => ["--json", `--outputFile=${out}`],
+  );
+  expectSameTests("jest ESM mode", esmMode, jestPlain);
   expectShardsSplit(
     "jest --shard",
     [jest("--shard=1/2", "--shard=1/2"), jest("--shard=2/2", "--shard=2/2")],
