@@ -2,6 +2,7 @@ import type { Backend } from "../core/types.js";
 import { filesEqual } from "./compare.js";
 import { DEFAULT_CONCURRENCY, resolveOptions } from "./options.js";
 import { runPool } from "./pool.js";
+import { preflight } from "./preflight.js";
 import { scanSide } from "./scan.js";
 import { type FileMeta, sideOf } from "./side.js";
 import { sortErrors } from "./sort-errors.js";
@@ -36,6 +37,7 @@ export async function check(
   const dstSide = sideOf("check", dst, dstPath);
   const { signal } = options;
   signal?.throwIfAborted();
+  await preflight("check", srcSide, dstSide, signal);
   const [srcFiles, dstFiles] = await Promise.all([
     scanSide(srcSide, takesPart, DEFAULT_CONCURRENCY, signal),
     scanSide(dstSide, takesPart, DEFAULT_CONCURRENCY, signal),

@@ -2,6 +2,7 @@ import type { Backend } from "../core/types.js";
 import { executePlan } from "./execute.js";
 import { resolveOptions } from "./options.js";
 import { planSync } from "./plan.js";
+import { preflight } from "./preflight.js";
 import { ProgressTracker } from "./progress.js";
 import { scanSide } from "./scan.js";
 import { sideOf } from "./side.js";
@@ -78,6 +79,7 @@ async function run(
   const dstSide = sideOf(op, dst, dstPath);
   const { signal } = options;
   signal?.throwIfAborted();
+  await preflight(op, srcSide, dstSide, signal);
   const dryRun = options.dryRun === true;
   const tracker = new ProgressTracker(options.progress);
 
