@@ -100,7 +100,7 @@ async function run(
     signal,
     tracker,
   });
-  tracker.report("done", plan.transfers.length);
+  tracker.report("done", plan.transfers.length + plan.blocked.length);
   const errors = sortErrors(outcome.errors);
   return {
     copied: outcome.copied,
@@ -112,5 +112,6 @@ async function run(
     durationMs: performance.now() - started,
     dryRun,
     success: errors.length === 0,
+    deletesSkipped: outcome.deletesSkipped,
   };
 }

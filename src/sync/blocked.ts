@@ -1,0 +1,99 @@
+import { isADirectory } from "../core/errors.js";
+import type { Transfer } from "./plan.js";
+import { fullPath, type Side } from "./side.js";
+import { copyFile, removeEmptyDir, streamFile } from "./transfer.js";
+
+/** What replacing blocked files needs from the run that carries out the plan. */
+export interface BlockedRun {
+  readonly src: Side;
+  readonly dst: Side;
+  readonly signal: AbortSignal | undefined;
+  /** Records a per-file failure. */
+  fail(rel: string, error: unknown): void;
+  /** Deletes the extras in the way; resolves true when every one of them is gone. */
+  deleteBlockers(): Promise<boolean>;
+  /** Reports the file about to be written. */
+  report(rel: string): void;
+  /** Counts a file written. */
+  transferred(transfer: Transfer, bytes: number): void;
+}
+
+let stagingCounter = 0;
+
+/**
+ * The error recorded for a file that was not written because extras stand in its way and are
+ * kept, since some other part of the run failed.
+ * @param rel - the file, relative to the folders
+ */
+export function notCopied(rel: string): Error {
+  return new Error(
+    `sync ${JSON.stringify(rel)}: not copied; the extra files in its way are kept because other files failed`,
+  );
+}
+
+/**
+ * Writes the files that extras stand in the way of (a destination folder where the source has
+ * a file, or a destination file where the source has a folder). Deleting the extras first and
+ * then failing to write would lose them, so each new file is first staged under a temporary
+ * name in the destination folder; only when every one is staged are the extras deleted, and
+ * the staged files are then moved into place. A failed staging deletes nothing. Only a `move`
+ * failing after the deletes can still cost the extras; a destination without `move` (a plain
+ * Backend) is written after the deletes, with the same narrow window.
+ *
+ * @param blocked - the blocked transfers, sorted
+ * @param run - the run's context and callbacks
+ */
+export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedRun): Promise<void> {
+  const { src, dst, signal } = run;
+  const mover = dst.extended?.features().move ? dst.extended : undefined;
+  if (mover === undefined) {
+    if (!(await run.deleteBlockers())) return;
+    for (const t of blocked) {
+      run.report(t.rel);
+      try {
+        run.transferred(t, await copyFile(src, dst, t.rel, t.meta, signal, true));
+      } catch (error) {
+        if (!signal?.aborted) run.fail(t.rel, error);
+      }
+    }
+    return;
+  }
+  const token = `${Date.now().toString(36)}-${(stagingCounter++).toString(36)}`;
+  const staged: { t: Transfer; temp: string; bytes: number }[] = [];
+  const discard = () =>
+    Promise.all(staged.map(({ temp }) => mover.delete(temp).catch(() => undefined)));
+  let failed = -1;
+  for (const [i, t] of blocked.entries()) {
+    const temp = fullPath(dst, `.omnistorage-sync-${token}-${i}`);
+    run.report(t.rel);
+    try {
+      staged.push({ t, temp, bytes: await streamFile(src, dst, t.rel, t.meta, signal, temp) });
+    } catch (error) {
+      failed = i;
+      if (!signal?.aborted) run.fail(t.rel, error);
+      break;
+    }
+  }
+  if (failed >= 0 || !(await run.deleteBlockers())) {
+    await discard();
+    signal?.throwIfAborted();
+    for (const [i, t] of blocked.entries()) if (i !== failed) run.fail(t.rel, notCopied(t.rel));
+    return;
+  }
+  for (const { t, temp, bytes } of staged) {
+    const target = fullPath(dst, t.rel);
+    try {
+      try {
+        await mover.move(temp, target, { signal });
+      } catch (err) {
+        // The extras' folder may be left empty where the file goes: remove it, then retry.
+        if (!isADirectory(err) || !(await removeEmptyDir(dst, t.rel, signal))) throw err;
+        await mover.move(temp, target, { signal });
+      }
+      run.transferred(t, bytes);
+    } catch (error) {
+      await mover.delete(temp).catch(() => undefined);
+      if (!signal?.aborted) run.fail(t.rel, error);
+    }
+  }
+}
