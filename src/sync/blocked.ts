@@ -8,8 +8,10 @@ export interface BlockedRun {
   readonly src: Side;
   readonly dst: Side;
   readonly signal: AbortSignal | undefined;
-  /** Records a per-file failure. */
-  fail(rel: string, error: unknown): void;
+  /** Records a per-file failure (`op` defaults to `"copy"`). */
+  fail(rel: string, error: unknown, op?: "copy" | "delete"): void;
+  /** The extras in the way, relative to the folders. */
+  readonly blockers: readonly string[];
   /** Deletes the extras in the way; resolves true when every one of them is gone. */
   deleteBlockers(): Promise<boolean>;
   /** Reports the file about to be written. */
@@ -19,6 +21,31 @@ export interface BlockedRun {
 }
 
 let stagingCounter = 0;
+
+/**
+ * The blocked files that deleting the extras would not free: a destination folder where the
+ * source has a file may also hold files that do not take part (excluded by the filter), which
+ * are never deleted. Each such file is failed here, before anything is deleted.
+ */
+async function stillBlocked(blocked: readonly Transfer[], run: BlockedRun): Promise<Set<string>> {
+  const { dst, signal } = run;
+  const extras = new Set(run.blockers.map((rel) => fullPath(dst, rel)));
+  const stuck = new Set<string>();
+  for (const t of blocked) {
+    const target = fullPath(dst, t.rel);
+    const inside = await dst.backend.list(`${target}/`, { signal });
+    const kept = inside.find((path) => !extras.has(path));
+    if (kept === undefined) continue;
+    stuck.add(t.rel);
+    run.fail(
+      t.rel,
+      new Error(
+        `sync ${JSON.stringify(t.rel)}: not copied; the destination folder there holds ${JSON.stringify(kept)}, which does not take part in the sync and is never deleted`,
+      ),
+    );
+  }
+  return stuck;
+}
 
 /**
  * The error recorded for a file that was not written because extras stand in its way and are
@@ -45,6 +72,11 @@ export function notCopied(rel: string): Error {
  */
 export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedRun): Promise<void> {
   const { src, dst, signal } = run;
+  const stuck = await stillBlocked(blocked, run);
+  if (stuck.size > 0) {
+    for (const t of blocked) if (!stuck.has(t.rel)) run.fail(t.rel, notCopied(t.rel));
+    return;
+  }
   const mover = dst.extended?.features().move ? dst.extended : undefined;
   if (mover === undefined) {
     if (!(await run.deleteBlockers())) return;
@@ -60,11 +92,16 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
   }
   const token = `${Date.now().toString(36)}-${(stagingCounter++).toString(36)}`;
   const staged: { t: Transfer; temp: string; bytes: number }[] = [];
-  const discard = () =>
-    Promise.all(staged.map(({ temp }) => mover.delete(temp).catch(() => undefined)));
+  const tempName = (i: number) => `.omnistorage-sync-${token}-${i}`;
+  // A staged file that cannot be removed (the delete fails too) is reported, never hidden.
+  const removeTemp = (i: number) =>
+    mover
+      .delete(fullPath(dst, tempName(i)))
+      .catch((error) => run.fail(tempName(i), error, "delete"));
+  const discard = () => Promise.all(staged.map((_, i) => removeTemp(i)));
   let failed = -1;
   for (const [i, t] of blocked.entries()) {
-    const temp = fullPath(dst, `.omnistorage-sync-${token}-${i}`);
+    const temp = fullPath(dst, tempName(i));
     run.report(t.rel);
     try {
       staged.push({ t, temp, bytes: await streamFile(src, dst, t.rel, t.meta, signal, temp) });
@@ -80,7 +117,7 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
     for (const [i, t] of blocked.entries()) if (i !== failed) run.fail(t.rel, notCopied(t.rel));
     return;
   }
-  for (const { t, temp, bytes } of staged) {
+  for (const [i, { t, temp, bytes }] of staged.entries()) {
     const target = fullPath(dst, t.rel);
     try {
       try {
@@ -92,8 +129,8 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
       }
       run.transferred(t, bytes);
     } catch (error) {
-      await mover.delete(temp).catch(() => undefined);
       if (!signal?.aborted) run.fail(t.rel, error);
+      await removeTemp(i);
     }
   }
 }

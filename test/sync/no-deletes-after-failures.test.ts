@@ -146,3 +146,31 @@ describe("no deletes after failures: MemoryBackend faults", () => {
     expect(dst.listSync().some((p) => p.includes("omnistorage-sync"))).toBe(false);
   });
 });
+
+describe("extras in the way, found by the no-loss property", () => {
+  test("a folder in the way that also holds an excluded file is never emptied: the file is not copied and no extra is deleted", async () => {
+    const src = MemoryBackend.from({ "x.txt": "new" });
+    const dst = MemoryBackend.from({ "x.txt/y.bin": "extra", "x.txt/data": "excluded" });
+    const result = await sync(src, dst, "", "", {
+      deleteExtra: true,
+      filter: { include: ["*.txt", "*.bin"] },
+    });
+    expect(result).toMatchObject({ success: false, deleted: 0, deletesSkipped: true });
+    expect(result.errors.map((e) => [e.path, e.op])).toEqual([["x.txt", "copy"]]);
+    expect(String(result.errors[0]?.error)).toMatch(/x\.txt\/data.*does not take part/);
+    expect(dst.toJSON()).toEqual({ "x.txt/y.bin": "extra", "x.txt/data": "excluded" });
+  });
+
+  test("a staged file whose removal fails too is reported as a delete error, never left silently", async () => {
+    const src = MemoryBackend.from({ "d/data": "new" });
+    const dst = MemoryBackend.from({ "data/data": "extra" });
+    dst.inject({ op: "delete", times: 2 });
+    const result = await sync(src, dst, "d", "", { deleteExtra: true });
+    expect(result.success).toBe(false);
+    expect(dst.readSync("data/data")).toEqual(new TextEncoder().encode("extra"));
+    const leftovers = dst.listSync().filter((p) => p.startsWith(".omnistorage-sync-"));
+    expect(leftovers).toHaveLength(1);
+    const reported = result.errors.filter((e) => e.op === "delete").map((e) => e.path);
+    for (const path of leftovers) expect(reported).toContain(path);
+  });
+});
