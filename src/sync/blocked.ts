@@ -12,7 +12,7 @@ export interface BlockedRun {
   fail(rel: string, error: unknown, op?: "copy" | "delete"): void;
   /** The extras in the way, relative to the folders. */
   readonly blockers: readonly string[];
-  /** Deletes the extras in the way; resolves true when every one of them is gone. */
+  /** Deletes the extras in the way, whatever the signal; resolves true when every one is gone. */
   deleteBlockers(): Promise<boolean>;
   /** Reports the file about to be written. */
   report(rel: string): void;
@@ -111,7 +111,9 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
       break;
     }
   }
-  if (failed >= 0 || !(await run.deleteBlockers())) {
+  // The commit (delete the extras in the way, move the staged files in) is short and is not
+  // cut by the signal: an abort halfway through it would have deleted extras for nothing.
+  if (failed >= 0 || signal?.aborted || !(await run.deleteBlockers())) {
     await discard();
     signal?.throwIfAborted();
     for (const [i, t] of blocked.entries()) if (i !== failed) run.fail(t.rel, notCopied(t.rel));
@@ -121,15 +123,15 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
     const target = fullPath(dst, t.rel);
     try {
       try {
-        await mover.move(temp, target, { signal });
+        await mover.move(temp, target);
       } catch (err) {
         // The extras' folder may be left empty where the file goes: remove it, then retry.
-        if (!isADirectory(err) || !(await removeEmptyDir(dst, t.rel, signal))) throw err;
-        await mover.move(temp, target, { signal });
+        if (!isADirectory(err) || !(await removeEmptyDir(dst, t.rel, undefined))) throw err;
+        await mover.move(temp, target);
       }
       run.transferred(t, bytes);
     } catch (error) {
-      if (!signal?.aborted) run.fail(t.rel, error);
+      run.fail(t.rel, error);
       await removeTemp(i);
     }
   }

@@ -65,9 +65,13 @@ export async function executePlan(plan: SyncPlan, ctx: ExecuteContext): Promise<
     tracker.bytesTransferred += bytes;
   };
 
-  /** Deletes extras; resolves true when every one is gone. */
-  const deleteAll = async (paths: readonly string[]): Promise<boolean> => {
+  /**
+   * Deletes extras; resolves true when every one is gone. `abortable: false` ignores the
+   * signal (the commit of files that replace extras in their way).
+   */
+  const deleteAll = async (paths: readonly string[], abortable = true): Promise<boolean> => {
     if (paths.length === 0) return true;
+    const cut = abortable ? signal : undefined;
     const before = outcome.errors.length;
     tracker.report("deleting", paths.length);
     await runPool(
@@ -76,17 +80,17 @@ export async function executePlan(plan: SyncPlan, ctx: ExecuteContext): Promise<
       async (rel) => {
         tracker.report("deleting", paths.length, rel);
         try {
-          if (!ctx.dryRun) await ctx.dst.backend.delete(fullPath(ctx.dst, rel), { signal });
+          if (!ctx.dryRun) await ctx.dst.backend.delete(fullPath(ctx.dst, rel), { signal: cut });
         } catch (error) {
-          if (!signal?.aborted) fail(rel, "delete", error);
+          if (!cut?.aborted) fail(rel, "delete", error);
           return;
         }
         outcome.deleted++;
         tracker.filesDeleted++;
       },
-      canStart,
+      abortable ? canStart : () => true,
     );
-    signal?.throwIfAborted();
+    cut?.throwIfAborted();
     return outcome.errors.length === before && outcome.deleted >= paths.length;
   };
 
@@ -127,7 +131,7 @@ export async function executePlan(plan: SyncPlan, ctx: ExecuteContext): Promise<
         signal,
         fail: (rel, error, op = "copy") => fail(rel, op, error),
         blockers: plan.blockers,
-        deleteBlockers: () => deleteAll(plan.blockers),
+        deleteBlockers: () => deleteAll(plan.blockers, false),
         report: (rel) => tracker.report("transferring", all.length, rel),
         transferred,
       });

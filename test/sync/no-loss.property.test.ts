@@ -80,6 +80,8 @@ const optionsArb = fc.record({
   concurrency: fc.constantFrom(1, 3),
   maxErrors: fc.constantFrom(0, 0, 1),
   filter: filterArb,
+  // Abort at the n-th progress report (scanning, comparing, each file …), or never.
+  abortAt: fc.option(fc.integer({ min: 0, max: 8 }), { freq: 3 }),
 });
 
 type Layout = "one memory" | "two memory" | "memory → file" | "file → memory";
@@ -162,8 +164,18 @@ async function runScenario(layout: Layout, scenario: Scenario): Promise<void> {
     const dstBefore = dst === src ? srcBefore : await state(dst);
     const injected = dst instanceof MemoryBackend ? faults.map((f) => dst.inject(f)) : [];
 
-    const { copyOnly, filter, ...rest } = options;
-    const syncOptions = { ...rest, filter };
+    const { copyOnly, filter, abortAt, ...rest } = options;
+    const controller = new AbortController();
+    const stop = new Error("aborted by the property");
+    let reports = 0;
+    const syncOptions = {
+      ...rest,
+      filter,
+      signal: controller.signal,
+      progress: () => {
+        if (reports++ === abortAt) controller.abort(stop);
+      },
+    };
     let result: SyncResult | undefined;
     let failure: unknown;
     try {
@@ -174,6 +186,8 @@ async function runScenario(layout: Layout, scenario: Scenario): Promise<void> {
       failure = err;
     }
     for (const handle of injected) handle.remove();
+    // Settled means finished: no reader or writer is left open, whatever failed or aborted.
+    for (const b of [src, dst]) if (b instanceof MemoryBackend) expect(b.openHandles()).toEqual([]);
 
     const srcAfter = await state(src);
     const dstAfter = dst === src ? srcAfter : await state(dst);
@@ -184,17 +198,22 @@ async function runScenario(layout: Layout, scenario: Scenario): Promise<void> {
     if (dst === src && (from === "" || to === "" || isWithin(from, to) || isWithin(to, from))) {
       expect(failure).toMatchObject({ code: "EINVAL" });
     }
-    // A staged temporary file stays only when removing it failed too, and the result says so.
+    // A staged temporary file stays only when removing it failed too (an injected delete
+    // fault), and the result says so (an aborted run has no result to say it in).
     const reported = new Set(result?.errors.filter((e) => e.op === "delete").map((e) => e.path));
+    const deleteFaults = faults.some((f) => f.op === "delete");
     for (const path of dstAfter.keys()) {
-      if (/omnistorage-sync/.test(path)) expect(reported).toContain(relativeTo(to, path));
+      if (!/omnistorage-sync/.test(path)) continue;
+      if (failure === stop && deleteFaults) continue;
+      expect(reported).toContain(relativeTo(folderOf(dstPath), path));
     }
     // A source folder that is missing (or a file) is refused before anything changes.
     if (from !== "" && ![...srcBefore.keys()].some((p) => p.startsWith(`${from}/`))) {
       expect(failure).toMatchObject({ code: expect.stringMatching(/^(ENOENT|ENOTDIR|EINVAL)$/) });
     }
 
-    if (failure !== undefined || result?.dryRun) {
+    const aborted = failure === stop;
+    if ((failure !== undefined && !aborted) || result?.dryRun || (aborted && options.dryRun)) {
       // A refusal, or a dry run: nothing changed anywhere.
       expect(dstAfter).toEqual(dstBefore);
       expect(srcAfter).toEqual(srcBefore);
@@ -220,6 +239,18 @@ async function runScenario(layout: Layout, scenario: Scenario): Promise<void> {
       // Gone: only an extra that a fully successful run with deleteExtra deleted.
       expect(source, `${why} deleted although the source has it`).toBeUndefined();
       expect(deleting, `${why} deleted without deleteExtra`).toBe(true);
+      if (aborted) {
+        // An abort deletes an extra only once the transfers are over (every source file has
+        // arrived), or in the commit that put a file in its place (a file now stands at its
+        // folder, or below where it was).
+        const replaced = [...dstAfter.keys()].some((p) => isWithin(path, p) || isWithin(p, path));
+        const arrived = [...srcBefore.keys()].every((p) => {
+          const r = relativeTo(from, p);
+          return r === undefined || !takes(r) || dstAfter.has(to === "" ? r : `${to}/${r}`);
+        });
+        expect(replaced || arrived, `${why} deleted by an aborted run`).toBe(true);
+        continue;
+      }
       expect(transfersFailed(result), `${why} deleted by a run whose transfers failed`).toBe(false);
     }
   } finally {
