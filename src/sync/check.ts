@@ -10,7 +10,9 @@ import type { CheckOptions, CheckResult, SyncFileError } from "./types.js";
 
 /**
  * Compares two folders without changing anything, with the same rules (and filter) as
- * {@link sync}: which files match, which differ, which are on one side only.
+ * {@link sync}: which files match, which differ, which are on one side only. Like sync, it
+ * rejects overlapping folders on one backend (`InvalidPathError`) and a `srcPath` that is
+ * missing (`NotFoundError`) or a file (`NotADirectoryError`).
  *
  * @param src - the source backend
  * @param dst - the destination backend

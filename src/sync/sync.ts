@@ -15,18 +15,24 @@ import type { SyncOptions, SyncResult } from "./types.js";
  * lacks are deleted. Works between any two backends; `stat` and `hash` are used where a side
  * is an `ExtendedBackend`, content is read where it is not.
  *
- * Folders are folders: `"data"` covers `data/…`, never `database.txt`; `""` is the whole
- * backend. Each written file gets the source's modification time, so a second sync finds
- * nothing to do. A file whose copy fails is never left half-written (writes go through
- * `newWriter`, aborted on failure).
+ * Folders are folders: `"data"` covers `data/…`, never `database.txt`; `""`, `"/"` and `"."`
+ * are the whole backend. Each written file gets the source's modification time, so a second
+ * sync finds nothing to do. A file whose copy fails is never left half-written (writes go
+ * through `newWriter`, aborted on failure).
  *
- * Resolves with `success: false` when some files failed (see `errors`); rejects only when
- * listing fails, an option is invalid, or `signal` aborts (with `signal.reason`).
+ * Nothing is lost to a mistake: before anything changes, it rejects with `InvalidPathError`
+ * when the two folders overlap on one backend (the same folder, or one inside the other),
+ * with `NotFoundError` when `srcPath` does not exist and with `NotADirectoryError` when it is
+ * a file. When any transfer or comparison fails, no extra is deleted (`deletesSkipped`).
+ *
+ * Resolves with `success: false` when some files failed (see `errors`); rejects only for the
+ * mistakes above, when listing fails, an option is invalid, or `signal` aborts (with
+ * `signal.reason`).
  *
  * @param src - where to read
  * @param dst - where to write
- * @param srcPath - the source folder (`""`: everything)
- * @param dstPath - the destination folder (`""`: everything)
+ * @param srcPath - the source folder (`""`, `"/"` or `"."`: everything); must exist
+ * @param dstPath - the destination folder (`""`, `"/"` or `"."`: everything)
  * @param options - see {@link SyncOptions}
  * @returns counts, errors and timing; paths in it are relative to the folders
  * @example
@@ -47,7 +53,8 @@ export async function sync(
 }
 
 /**
- * {@link sync} without deletes: copies new and changed files, never removes any.
+ * {@link sync} without deletes: copies new and changed files, never removes any. Refuses
+ * overlapping folders and a missing or file `srcPath` the same way, before anything changes.
  * @param src - where to read
  * @param dst - where to write
  * @param srcPath - the source folder (`""`: everything)
