@@ -1,7 +1,7 @@
 import { isADirectory } from "../core/errors.js";
 import type { Transfer } from "./plan.js";
 import { fullPath, type Side } from "./side.js";
-import { copyFile, removeEmptyDir, streamFile } from "./transfer.js";
+import { removeEmptyDir, streamFile } from "./transfer.js";
 
 /** What replacing blocked files needs from the run that carries out the plan. */
 export interface BlockedRun {
@@ -64,8 +64,8 @@ export function notCopied(rel: string): Error {
  * then failing to write would lose them, so each new file is first staged under a temporary
  * name in the destination folder; only when every one is staged are the extras deleted, and
  * the staged files are then moved into place. A failed staging deletes nothing. Only a `move`
- * failing after the deletes can still cost the extras; a destination without `move` (a plain
- * Backend) is written after the deletes, with the same narrow window.
+ * failing after the deletes can still cost the extras. A destination without `move` (a plain
+ * Backend) cannot do this safely: there the file is failed and the extras are kept.
  *
  * @param blocked - the blocked transfers, sorted
  * @param run - the run's context and callbacks
@@ -79,14 +79,15 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
   }
   const mover = dst.extended?.features().move ? dst.extended : undefined;
   if (mover === undefined) {
-    if (!(await run.deleteBlockers())) return;
+    // Without `move` the file could only be written after the extras are deleted, and a
+    // failed write (or a folder the backend cannot remove) would then cost them: refuse.
     for (const t of blocked) {
-      run.report(t.rel);
-      try {
-        run.transferred(t, await copyFile(src, dst, t.rel, t.meta, signal, true));
-      } catch (error) {
-        if (!signal?.aborted) run.fail(t.rel, error);
-      }
+      run.fail(
+        t.rel,
+        new Error(
+          `sync ${JSON.stringify(t.rel)}: not copied; extra files stand in its way and the destination cannot move a file into place, so they are kept (delete them, then sync again)`,
+        ),
+      );
     }
     return;
   }

@@ -173,4 +173,18 @@ describe("extras in the way, found by the no-loss property", () => {
     const reported = result.errors.filter((e) => e.op === "delete").map((e) => e.path);
     for (const path of leftovers) expect(reported).toContain(path);
   });
+
+  test("a plain destination (no move) keeps extras in the way of a file: the file is failed, nothing deleted", async () => {
+    const src = MemoryBackend.from({ "x.txt": "new", "ok.txt": "ok" });
+    const inner = MemoryBackend.from({ "x.txt/y.bin": "in the way", "other.txt": "extra" });
+    const result = await sync(src, plainBackend(inner), "", "", { deleteExtra: true });
+    expect(result).toMatchObject({ success: false, copied: 1, deleted: 0, deletesSkipped: true });
+    expect(result.errors.map((e) => [e.path, e.op])).toEqual([["x.txt", "copy"]]);
+    expect(String(result.errors[0]?.error)).toMatch(/cannot move a file into place/);
+    expect(inner.toJSON()).toEqual({
+      "ok.txt": "ok",
+      "other.txt": "extra",
+      "x.txt/y.bin": "in the way",
+    });
+  });
 });

@@ -11,6 +11,7 @@ import { type FaultSpec, MemoryBackend } from "../../src/memory/index.js";
 import type { SyncFilter, SyncResult } from "../../src/sync/index.js";
 import { copyDir, sync } from "../../src/sync/index.js";
 import { takesPart } from "./filter-oracle.js";
+import { plainBackend } from "./helpers.js";
 
 // Nothing is lost: whatever the folders (overlapping, missing, a file, siblings, roots), the
 // backends (one, or two), the options and the injected failures, a file that existed before a
@@ -84,7 +85,12 @@ const optionsArb = fc.record({
   abortAt: fc.option(fc.integer({ min: 0, max: 8 }), { freq: 3 }),
 });
 
-type Layout = "one memory" | "two memory" | "memory → file" | "file → memory";
+type Layout =
+  | "one memory"
+  | "two memory"
+  | "memory → file"
+  | "file → memory"
+  | "memory → plain Backend";
 
 /** Every file of a backend with its text content. */
 async function state(backend: ExtendedBackend): Promise<Map<string, string>> {
@@ -176,12 +182,14 @@ async function runScenario(layout: Layout, scenario: Scenario): Promise<void> {
         if (reports++ === abortAt) controller.abort(stop);
       },
     };
+    // A destination with nothing but the Backend methods: no stat, no hash, no move.
+    const target = layout === "memory → plain Backend" ? plainBackend(dst) : dst;
     let result: SyncResult | undefined;
     let failure: unknown;
     try {
       result = copyOnly
-        ? await copyDir(src, dst, srcPath, dstPath, syncOptions)
-        : await sync(src, dst, srcPath, dstPath, syncOptions);
+        ? await copyDir(src, target, srcPath, dstPath, syncOptions)
+        : await sync(src, target, srcPath, dstPath, syncOptions);
     } catch (err) {
       failure = err;
     }
@@ -263,6 +271,7 @@ const LAYOUTS: readonly [Layout, number][] = [
   ["two memory", 300],
   ["memory → file", 40],
   ["file → memory", 40],
+  ["memory → plain Backend", 200],
 ];
 
 describe("sync loses nothing", () => {
