@@ -73,6 +73,18 @@ describe.each(BACKENDS)("copyPath/movePath onto the same file (%s)", (_name, mak
     });
   });
 
+  test("movePath or copyPath of a directory onto itself rejects with IsADirectoryError and keeps it", async () => {
+    await using backend = await make();
+    await writeFile(backend, "dir/b.txt", "keep me");
+    await expect(movePath(backend, "dir", backend, "/dir/")).rejects.toMatchObject({
+      code: "EISDIR",
+    });
+    await expect(copyPath(backend, "./dir", backend, "dir")).rejects.toMatchObject({
+      code: "EISDIR",
+    });
+    expect(await readText(backend, "dir/b.txt")).toBe("keep me");
+  });
+
   test("movePath with a path that does not normalise rejects with InvalidPathError naming movePath", async () => {
     await using backend = await make();
     await writeFile(backend, "a.txt", "keep me");

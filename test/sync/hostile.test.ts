@@ -1,5 +1,10 @@
+import { mkdir, mkdtemp, rm, symlink } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { useMemoryBackendWith } from "../../fixtures/core/index.js";
+import { writeFile } from "../../src/core/helpers.js";
+import { FileBackend } from "../../src/file/index.js";
 import { MemoryBackend } from "../../src/memory/index.js";
 import { check, copyDir, sync } from "../../src/sync/index.js";
 import { fakeRunner } from "../fixtures/fake-runner.js";
@@ -145,5 +150,25 @@ describe("sync, tried the hostile way", () => {
       "keep/b.log",
       "top.tmp",
     ]);
+  });
+
+  test("two FileBackends whose roots differ only by a symbolic link are one backend", async () => {
+    const base = await mkdtemp(join(tmpdir(), "omnistorage-hostile-"));
+    try {
+      await mkdir(join(base, "real"));
+      await symlink(join(base, "real"), join(base, "link"), "dir");
+      await using real = new FileBackend({ root: join(base, "real") });
+      await using viaLink = new FileBackend({ root: join(base, "link") });
+      await writeFile(real, "data/a.txt", "a");
+      await expect(sync(real, viaLink, "data", "data/copy")).rejects.toMatchObject({
+        code: "EINVAL",
+      });
+      await expect(sync(viaLink, real, "/data/", "./data")).rejects.toMatchObject({
+        code: "EINVAL",
+      });
+      expect(await real.list("")).toEqual(["data/a.txt"]);
+    } finally {
+      await rm(base, { recursive: true, force: true });
+    }
   });
 });
