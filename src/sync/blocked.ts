@@ -1,4 +1,5 @@
 import { isADirectory } from "../core/errors.js";
+import { sizeOf } from "./content.js";
 import type { Transfer } from "./plan.js";
 import { fullPath, type Side } from "./side.js";
 import { removeEmptyDir, streamFile } from "./transfer.js";
@@ -8,6 +9,8 @@ export interface BlockedRun {
   readonly src: Side;
   readonly dst: Side;
   readonly signal: AbortSignal | undefined;
+  /** Decide and count as a real run would, but change nothing. */
+  readonly dryRun: boolean;
   /** Records a per-file failure (`op` defaults to `"copy"`). */
   fail(rel: string, error: unknown, op?: "copy" | "delete"): void;
   /** The extras in the way, relative to the folders. */
@@ -45,6 +48,24 @@ async function stillBlocked(blocked: readonly Transfer[], run: BlockedRun): Prom
     );
   }
   return stuck;
+}
+
+/** What {@link replaceBlocked} would do, decided the same way, with nothing changed. */
+async function dryRun(blocked: readonly Transfer[], run: BlockedRun): Promise<void> {
+  const sizes: number[] = [];
+  for (const t of blocked) {
+    run.report(t.rel);
+    try {
+      sizes.push(await sizeOf(run.src, t.rel, t.meta, run.signal));
+    } catch (error) {
+      run.signal?.throwIfAborted();
+      run.fail(t.rel, error);
+      for (const other of blocked) if (other !== t) run.fail(other.rel, notCopied(other.rel));
+      return;
+    }
+  }
+  await run.deleteBlockers(); // counted, not deleted
+  for (const [i, t] of blocked.entries()) run.transferred(t, sizes[i] as number);
 }
 
 /**
@@ -91,6 +112,7 @@ export async function replaceBlocked(blocked: readonly Transfer[], run: BlockedR
     }
     return;
   }
+  if (run.dryRun) return dryRun(blocked, run);
   const token = `${Date.now().toString(36)}-${(stagingCounter++).toString(36)}`;
   const staged: { t: Transfer; temp: string; bytes: number }[] = [];
   const tempName = (i: number) => `.omnistorage-sync-${token}-${i}`;

@@ -121,21 +121,17 @@ export async function executePlan(plan: SyncPlan, ctx: ExecuteContext): Promise<
     return outcome;
   }
   if (plan.blocked.length > 0) {
-    if (ctx.dryRun) {
-      await deleteAll(plan.blockers);
-      for (const t of plan.blocked) await transfer(t);
-    } else {
-      await replaceBlocked(plan.blocked, {
-        src: ctx.src,
-        dst: ctx.dst,
-        signal,
-        fail: (rel, error, op = "copy") => fail(rel, op, error),
-        blockers: plan.blockers,
-        deleteBlockers: () => deleteAll(plan.blockers, false),
-        report: (rel) => tracker.report("transferring", all.length, rel),
-        transferred,
-      });
-    }
+    await replaceBlocked(plan.blocked, {
+      src: ctx.src,
+      dst: ctx.dst,
+      signal,
+      dryRun: ctx.dryRun,
+      fail: (rel, error, op = "copy") => fail(rel, op, error),
+      blockers: plan.blockers,
+      deleteBlockers: () => deleteAll(plan.blockers, false),
+      report: (rel) => tracker.report("transferring", all.length, rel),
+      transferred,
+    });
     signal?.throwIfAborted();
     if (outcome.errors.length > 0) {
       outcome.deletesSkipped = plan.deletes.length > 0 || outcome.deleted < plan.blockers.length;

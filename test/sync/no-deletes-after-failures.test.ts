@@ -187,4 +187,28 @@ describe("extras in the way, found by the no-loss property", () => {
       "x.txt/y.bin": "in the way",
     });
   });
+
+  test("a dry run predicts the files that extras in the way keep from being written", async () => {
+    const cases = [
+      {
+        dst: plainBackend(MemoryBackend.from({ "x.txt/y.bin": "in the way" })),
+        options: {},
+      },
+      {
+        dst: MemoryBackend.from({ "x.txt/y.bin": "extra", "x.txt/data": "excluded" }),
+        options: { filter: { include: ["*.txt", "*.bin"] } },
+      },
+    ];
+    for (const { dst, options } of cases) {
+      const src = MemoryBackend.from({ "x.txt": "new" });
+      const all = { ...options, deleteExtra: true };
+      const dry = await sync(src, dst, "", "", { ...all, dryRun: true });
+      const real = await sync(src, dst, "", "", all);
+      for (const key of ["copied", "deleted", "success", "deletesSkipped"] as const) {
+        expect(dry[key]).toBe(real[key]);
+      }
+      expect(dry.errors.map((e) => e.path)).toEqual(real.errors.map((e) => e.path));
+      expect(real.success).toBe(false);
+    }
+  });
 });
