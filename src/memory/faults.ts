@@ -127,7 +127,7 @@ export class FaultSet {
    * What the call `op path [dst]` must do, consuming one use of each fault it applies;
    * `undefined` when no fault matches.
    */
-  match(op: FaultOp, path: string, dst?: string): FaultOutcome | undefined {
+  consume(op: FaultOp, path: string, dst?: string): FaultOutcome | undefined {
     const faults = this.#faults;
     let delayMs = 0;
     let matched = false;

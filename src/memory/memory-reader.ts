@@ -7,6 +7,8 @@ import { HANDLE_SLOT } from "./open-handles.js";
 export interface ReaderHost {
   /** Called before each chunk is handed out (closed backend, faults); may delay it. */
   beforeRead(reader: MemoryReader): void | Promise<void>;
+  /** A read failed; the reader then closes itself. */
+  readFailed(reader: MemoryReader, err: unknown): void;
   /** The reader is done. */
   release(reader: MemoryReader): void;
 }
@@ -33,7 +35,9 @@ function handOut(chunk: Uint8Array, start: number, end: number): Uint8Array {
 
 /**
  * Reads a stored entry as it was at open: entries are immutable, so holding the reference is
- * the snapshot. Hands out a fresh copy of each stored chunk within the requested range.
+ * the snapshot. Hands out a fresh copy of each stored chunk within the requested range. A
+ * reader whose read fails, or whose signal aborts, is finished: it lets go of the entry and
+ * leaves the backend's open handles (later reads still reject, with the abort's reason).
  */
 export class MemoryReader extends BaseReader {
   /** Its place among the backend's open handles. */
@@ -43,6 +47,8 @@ export class MemoryReader extends BaseReader {
   #index = 0;
   #skip: number;
   #left: number;
+  #signal: AbortSignal | undefined;
+  #onAbort: (() => void) | undefined;
 
   constructor(
     host: ReaderHost,
@@ -57,11 +63,32 @@ export class MemoryReader extends BaseReader {
     this.#chunks = chunksOf(entry);
     this.#skip = offset;
     this.#left = limit;
+    if (signal) {
+      this.#signal = signal;
+      this.#onAbort = () => this.release();
+      signal.addEventListener("abort", this.#onAbort, { once: true });
+    }
   }
 
   protected readChunk(): Uint8Array | null | Promise<Uint8Array | null> {
-    const wait = this.#host.beforeRead(this);
-    return wait ? wait.then(() => this.#next()) : this.#next();
+    let wait: void | Promise<void>;
+    try {
+      wait = this.#host.beforeRead(this);
+    } catch (err) {
+      return this.#fail(err);
+    }
+    return wait
+      ? wait.then(
+          () => this.#next(),
+          (err: unknown) => this.#fail(err),
+        )
+      : this.#next();
+  }
+
+  #fail(err: unknown): never {
+    this.#host.readFailed(this, err);
+    void this.close();
+    throw err;
   }
 
   #next(): Uint8Array | null {
@@ -82,6 +109,8 @@ export class MemoryReader extends BaseReader {
 
   protected release(): void {
     this.#chunks = [];
+    if (this.#onAbort) this.#signal?.removeEventListener("abort", this.#onAbort);
+    this.#signal = undefined;
     this.#host.release(this);
   }
 }

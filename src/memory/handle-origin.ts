@@ -1,0 +1,62 @@
+// Where a reader or writer was opened, so a leak report can point at the user's line.
+//
+// Capturing a stack costs a few frames' worth of work (V8 records them and formats the text
+// only when `stack` is read), so it is taken at every open and formatted only for a leak.
+
+/** The captured call stack of an open (unformatted until read). */
+export type HandleOrigin = { stack?: string } | undefined;
+
+const FRAMES = 12;
+// A frame's location: `at fn (file:line:col)` or `at file:line:col`.
+const LOCATION = /\(?([^()\s]+:\d+:\d+)\)?\s*$/;
+
+/** This package's root folder, found from this module's own location (in src/ or dist/). */
+const PACKAGE_ROOT: string | undefined = (() => {
+  const here = locations(new Error().stack)[0];
+  const at = here?.lastIndexOf("/src/memory/") ?? -1;
+  if (here === undefined || at < 0) return undefined;
+  return here.slice(0, at).replace(/\/dist\/(?:esm|cjs)$/, "");
+})();
+const OWN_FOLDERS = ["src/", "dist/", "fixtures/", "matchers/"];
+
+/** The stack of the current call, cheap to keep; `undefined` where V8's API is missing. */
+export function captureOrigin(): HandleOrigin {
+  if (typeof Error.captureStackTrace !== "function") return undefined;
+  const holder: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = FRAMES;
+  Error.captureStackTrace(holder, captureOrigin);
+  Error.stackTraceLimit = limit;
+  return holder;
+}
+
+/** The first `file:line:column` of an origin outside this package and Node's internals. */
+export function originOf(origin: HandleOrigin): string | undefined {
+  for (const location of locations(origin?.stack)) {
+    if (location.startsWith("node:") || isOwn(location)) continue;
+    return location;
+  }
+  return undefined;
+}
+
+function isOwn(location: string): boolean {
+  if (PACKAGE_ROOT === undefined) return false;
+  if (!location.startsWith(`${PACKAGE_ROOT}/`)) return false;
+  const rest = location.slice(PACKAGE_ROOT.length + 1);
+  return OWN_FOLDERS.some((folder) => rest.startsWith(folder));
+}
+
+/** The locations of a stack's frames, top first, as paths (`file://` URLs decoded). */
+function locations(stack: string | undefined): string[] {
+  if (typeof stack !== "string") return [];
+  const out: string[] = [];
+  for (const line of stack.split("\n")) {
+    if (!line.trimStart().startsWith("at ")) continue;
+    const match = LOCATION.exec(line);
+    if (match?.[1] !== undefined) {
+      const location = match[1];
+      out.push(location.startsWith("file://") ? decodeURI(location.slice(7)) : location);
+    }
+  }
+  return out;
+}
