@@ -30,11 +30,15 @@ export function captureOrigin(): HandleOrigin {
   return holder;
 }
 
-/** The first `file:line:column` of an origin outside this package and Node's internals. */
+/**
+ * The first `file:line:column` of an origin outside this package and Node's internals,
+ * relative to the working directory when it lies below it.
+ */
 export function originOf(origin: HandleOrigin): string | undefined {
   for (const location of locations(origin?.stack)) {
     if (location.startsWith("node:") || isOwn(location)) continue;
-    return location;
+    const cwd = typeof process === "object" ? `${process.cwd()}/` : undefined;
+    return cwd && location.startsWith(cwd) ? location.slice(cwd.length) : location;
   }
   return undefined;
 }
