@@ -1,3 +1,4 @@
+import { NO_METADATA } from "../core/options.js";
 import type { ObjectInfo } from "../core/types.js";
 
 /** A stored file. Entries are immutable once stored, so snapshots and copies share them. */
@@ -20,12 +21,14 @@ export interface DirEntry {
 /** What the store keeps at a path. */
 export type Entry = FileEntry | DirEntry;
 
-/** Shared by every file stored without metadata. */
-export const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
+// One rule for every backend, kept in core; re-exported for the memory backend's modules.
+export { NO_METADATA };
 
 /** The stored chunks of a file, in order. */
 export function chunksOf(entry: FileEntry): readonly Uint8Array[] {
-  return entry.data instanceof Uint8Array ? [entry.data] : entry.data;
+  return Array.isArray(entry.data)
+    ? (entry.data as readonly Uint8Array[])
+    : [entry.data as Uint8Array];
 }
 
 /** A file's bytes in one new buffer (the caller's own copy). */

@@ -1,5 +1,5 @@
 import { BackendClosedError } from "../core/errors.js";
-import type { ReaderOptions, WriterOptions } from "../core/types.js";
+import type { OpenHandle, ReaderOptions, WriterOptions } from "../core/types.js";
 import type { FileEntry } from "./entries.js";
 import type { FaultOp } from "./faults.js";
 import { captureOrigin, type HandleOrigin, originOf } from "./handle-origin.js";
@@ -7,14 +7,6 @@ import type { MemoryCore } from "./memory-core.js";
 import { MemoryReader, type ReaderHost } from "./memory-reader.js";
 import { MemoryWriter, type WriterHost } from "./memory-writer.js";
 import { OpenHandles } from "./open-handles.js";
-
-/** A reader or writer that has not been closed yet, from {@link MemoryBackend.openHandles}. @public */
-export interface OpenHandle {
-  readonly kind: "reader" | "writer";
-  readonly path: string;
-  /** Where it was opened: the caller's `file:line:column`, when known. */
-  readonly openedAt?: string;
-}
 
 /** What the host keeps about an open reader or writer. */
 interface HandleRecord {

@@ -1,9 +1,8 @@
 import { normalizePrefix } from "../core/paths.js";
-import type { ObjectInfo } from "../core/types.js";
+import type { ObjectInfo, OpenHandle } from "../core/types.js";
 import { type MemoryCheckpoint, stateOf, toCheckpoint } from "./checkpoint.js";
 import { bytesOf } from "./entries.js";
 import { type FaultHandle, FaultSet, type FaultSpec } from "./faults.js";
-import type { OpenHandle } from "./handle-host.js";
 import type { JournalEntry } from "./journal.js";
 import type { MemoryBackendOptions } from "./memory-core.js";
 import { MemoryOperations } from "./memory-operations.js";
@@ -42,7 +41,7 @@ export class MemoryBackend extends MemoryOperations {
    * @returns this backend, for chaining
    */
   load(tree: Tree): this {
-    this.core.check("load", "");
+    this.core.gate.check("load", "");
     loadTree(this.core, tree);
     return this;
   }
@@ -52,25 +51,25 @@ export class MemoryBackend extends MemoryOperations {
    * `null`. `MemoryBackend.from(b.toJSON())` rebuilds the same files.
    */
   toJSON(): Record<string, string | Uint8Array | null> {
-    this.core.check("toJSON", "");
+    this.core.gate.check("toJSON", "");
     return treeOf(this.core);
   }
 
   /** Total bytes stored. */
   size(): number {
-    this.core.check("size", "");
+    this.core.gate.check("size", "");
     return this.core.store.bytes;
   }
 
   /** Number of files stored. */
   count(): number {
-    this.core.check("count", "");
+    this.core.gate.check("count", "");
     return this.core.store.files;
   }
 
   /** Removes every file and directory. */
   clear(): void {
-    this.core.check("clear", "");
+    this.core.gate.check("clear", "");
     this.core.store.clear();
   }
 
@@ -79,7 +78,7 @@ export class MemoryBackend extends MemoryOperations {
    * through the ESM or the CommonJS copy of the package alike.
    */
   snapshot(): MemoryCheckpoint {
-    this.core.check("snapshot", "");
+    this.core.gate.check("snapshot", "");
     return toCheckpoint(this.core.store.freeze());
   }
 
@@ -88,7 +87,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param checkpoint - from {@link MemoryBackend.snapshot} (of any MemoryBackend)
    */
   restore(checkpoint: MemoryCheckpoint): void {
-    this.core.check("restore", "");
+    this.core.gate.check("restore", "");
     this.core.store.restore(stateOf(checkpoint));
   }
 
@@ -97,7 +96,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param path - the file
    */
   readSync(path: string): Uint8Array {
-    return bytesOf(this.core.file("readSync", this.core.enter("readSync", path)));
+    return bytesOf(this.core.file("readSync", this.core.gate.enter("readSync", path)));
   }
 
   /**
@@ -105,7 +104,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param path - any path
    */
   existsSync(path: string): boolean {
-    return this.core.store.get(this.core.enter("existsSync", path)) !== undefined;
+    return this.core.store.get(this.core.gate.enter("existsSync", path)) !== undefined;
   }
 
   /**
@@ -113,7 +112,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param prefix - plain string prefix (one leading `/` dropped)
    */
   listSync(prefix?: string): string[] {
-    this.core.check("listSync", prefix ?? "");
+    this.core.gate.check("listSync", prefix ?? "");
     return this.core.store.list(normalizePrefix(prefix));
   }
 
@@ -122,7 +121,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param path - a file or directory
    */
   statSync(path: string): ObjectInfo {
-    return this.core.info(this.core.enter("statSync", path));
+    return this.core.info(this.core.gate.enter("statSync", path));
   }
 
   /** Readers and writers not closed (nor failed) yet, with where each was opened; fixtures use it to flag leaks. */
@@ -150,7 +149,7 @@ export class MemoryBackend extends MemoryOperations {
    * ```
    */
   inject(fault: FaultSpec): FaultHandle {
-    this.core.check("inject", "");
+    this.core.gate.check("inject", "");
     this.core.faults ??= new FaultSet();
     return this.core.faults.add(fault);
   }
@@ -180,6 +179,6 @@ export class MemoryBackend extends MemoryOperations {
   }
 }
 
+export type { OpenHandle } from "../core/types.js";
 export type { MemoryCheckpoint } from "./checkpoint.js";
-export type { OpenHandle } from "./handle-host.js";
 export type { MemoryBackendOptions } from "./memory-core.js";

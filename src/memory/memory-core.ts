@@ -1,6 +1,6 @@
+import { BackendGate } from "../core/backend-gate.js";
 import { contentTypeOf } from "../core/content-type.js";
-import { BackendClosedError, IsADirectoryError, NotFoundError } from "../core/errors.js";
-import { normalizePath } from "../core/paths.js";
+import { IsADirectoryError, NotFoundError } from "../core/errors.js";
 import type { ObjectInfo, WriterOptions } from "../core/types.js";
 import { type FileEntry, infoOf, NO_METADATA } from "./entries.js";
 import { type FaultOp, type FaultSet, sleep } from "./faults.js";
@@ -28,7 +28,8 @@ export interface MemoryBackendOptions {
 export class MemoryCore {
   store = new MemoryStore();
   readonly journal = new Journal();
-  closed = false;
+  /** Closed before the arguments, then the path, then the signal: the rule of every backend. */
+  readonly gate = new BackendGate();
   faults: FaultSet | undefined;
   readonly #clock: (() => Date) | undefined;
   readonly #quota: number | undefined;
@@ -50,21 +51,9 @@ export class MemoryCore {
     return this.#quota;
   }
 
-  /**
-   * Throws `BackendClosedError` when closed (before anything else is looked at), then the
-   * signal's reason when it aborted.
-   */
-  check(op: string, path: unknown, signal?: AbortSignal): void {
-    if (this.closed) throw new BackendClosedError(op, typeof path === "string" ? path : "");
-    if (signal?.aborted) throw signal.reason;
-  }
-
-  /** Checks closed, normalises `path`, then checks the signal; returns the normalised path. */
-  enter(op: string, path: string, signal?: AbortSignal): string {
-    if (this.closed) throw new BackendClosedError(op, typeof path === "string" ? path : "");
-    const p = normalizePath(op, path);
-    if (signal?.aborted) throw signal.reason;
-    return p;
+  /** True once the backend was closed. */
+  get closed(): boolean {
+    return this.gate.closed;
   }
 
   /** The time now, from the clock option; throws (naming `clock`) when it gives no valid Date. */
@@ -110,7 +99,8 @@ export class MemoryCore {
       size,
       modTime: options.modTime ? options.modTime.getTime() : (now ?? this.now()),
       contentType: options.contentType ?? contentTypeOf(path),
-      metadata: options.metadata ? Object.freeze({ ...options.metadata }) : NO_METADATA,
+      // Writers' options were checked and copied at newWriter (checkWriterOptions).
+      metadata: options.metadata ?? NO_METADATA,
     };
   }
 
@@ -153,7 +143,7 @@ export class MemoryCore {
     const { delayMs, error } = outcome;
     if (delayMs > 0) {
       return sleep(delayMs, signal).then(() => {
-        this.check(op, path, signal);
+        this.gate.check(op, path, signal);
         if (error !== undefined) throw error;
       });
     }
@@ -175,7 +165,7 @@ export class MemoryCore {
   ): Promise<T> {
     let p = path;
     try {
-      p = this.enter(op, path, signal);
+      p = this.gate.enter(op, path, signal);
       validate?.(p);
       const wait = this.fault(op, p, undefined, signal);
       if (wait) await wait;

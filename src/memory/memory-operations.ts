@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { checkRange } from "../core/base-reader.js";
-import { checkHashAlgorithm, HASH_ALGORITHMS } from "../core/hash-algorithms.js";
+import { treeBackendFeatures } from "../core/features.js";
+import { checkHashAlgorithm } from "../core/hash-algorithms.js";
+import { checkRange, checkWriterOptions } from "../core/options.js";
 import { normalizePath, normalizePrefix } from "../core/paths.js";
 import type {
   ExtendedBackend,
@@ -15,24 +16,10 @@ import type {
   WriterOptions,
 } from "../core/types.js";
 import { chunksOf } from "./entries.js";
-import { HandleHost, type OpenHandle } from "./handle-host.js";
+import { HandleHost } from "./handle-host.js";
 import { type MemoryBackendOptions, MemoryCore } from "./memory-core.js";
 
-const FEATURES: Features = Object.freeze({
-  copy: true,
-  move: true,
-  mkdir: true,
-  rmdir: true,
-  stat: true,
-  hashes: HASH_ALGORITHMS,
-  canStream: true,
-  rangeRead: true,
-  listPrefix: true,
-  setModTime: true,
-  customMetadata: true,
-  versioning: false,
-  serverSideEncryption: false,
-});
+const FEATURES: Features = treeBackendFeatures({ customMetadata: true });
 
 /**
  * The {@link ExtendedBackend} operations of {@link MemoryBackend}, over the state it shares
@@ -57,11 +44,11 @@ export class MemoryOperations implements ExtendedBackend {
     const core = this.core;
     let p = path;
     try {
-      p = core.enter("newWriter", path, options.signal);
+      p = core.gate.enter("newWriter", path, options.signal);
       const wait = core.fault("newWriter", p, undefined, options.signal);
       if (wait) await wait;
       core.store.checkFileTarget("newWriter", p);
-      const writer = this.handles.openWriter(p, options);
+      const writer = this.handles.openWriter(p, checkWriterOptions(p, options));
       core.journal.ok("newWriter", p);
       return writer;
     } catch (err) {
@@ -74,7 +61,7 @@ export class MemoryOperations implements ExtendedBackend {
     const core = this.core;
     let p = path;
     try {
-      p = core.enter("newReader", path, options.signal);
+      p = core.gate.enter("newReader", path, options.signal);
       const { offset, limit } = checkRange(p, options.offset, options.limit);
       const wait = core.fault("newReader", p, undefined, options.signal);
       if (wait) await wait;
@@ -109,7 +96,7 @@ export class MemoryOperations implements ExtendedBackend {
     const core = this.core;
     let p = prefix ?? "";
     try {
-      core.check("list", p, options?.signal);
+      core.gate.check("list", p, options?.signal);
       p = normalizePrefix(prefix);
       const wait = core.fault("list", p, undefined, options?.signal);
       if (wait) await wait;
@@ -123,9 +110,7 @@ export class MemoryOperations implements ExtendedBackend {
   }
 
   async close(): Promise<void> {
-    if (this.core.closed) return;
-    this.core.closed = true;
-    this.core.store.clear();
+    if (this.core.gate.close()) this.core.store.clear();
   }
 
   [Symbol.asyncDispose](): Promise<void> {
@@ -181,7 +166,7 @@ export class MemoryOperations implements ExtendedBackend {
     let s = src;
     let d: string | undefined;
     try {
-      core.check(op, src, signal);
+      core.gate.check(op, src, signal);
       s = normalizePath(op, src);
       d = normalizePath(op, dst);
       const wait = core.fault(op, s, d, signal);

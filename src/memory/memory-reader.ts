@@ -7,7 +7,7 @@ import { HANDLE_SLOT } from "./open-handles.js";
 export interface ReaderHost {
   /** Called before each chunk is handed out (closed backend, faults); may delay it. */
   beforeRead(reader: MemoryReader): void | Promise<void>;
-  /** A read failed; the reader then closes itself. */
+  /** A read failed (the base reader then closes the reader). */
   readFailed(reader: MemoryReader, err: unknown): void;
   /** The reader is done. */
   release(reader: MemoryReader): void;
@@ -35,9 +35,7 @@ function handOut(chunk: Uint8Array, start: number, end: number): Uint8Array {
 
 /**
  * Reads a stored entry as it was at open: entries are immutable, so holding the reference is
- * the snapshot. Hands out a fresh copy of each stored chunk within the requested range. A
- * reader whose read fails, or whose signal aborts, is finished: it lets go of the entry and
- * leaves the backend's open handles (later reads still reject, with the abort's reason).
+ * the snapshot. Hands out a fresh copy of each stored chunk within the requested range.
  */
 export class MemoryReader extends BaseReader {
   /** Its place among the backend's open handles. */
@@ -47,8 +45,6 @@ export class MemoryReader extends BaseReader {
   #index = 0;
   #skip: number;
   #left: number;
-  #signal: AbortSignal | undefined;
-  #onAbort: (() => void) | undefined;
 
   constructor(
     host: ReaderHost,
@@ -63,11 +59,6 @@ export class MemoryReader extends BaseReader {
     this.#chunks = chunksOf(entry);
     this.#skip = offset;
     this.#left = limit;
-    if (signal) {
-      this.#signal = signal;
-      this.#onAbort = () => this.release();
-      signal.addEventListener("abort", this.#onAbort, { once: true });
-    }
   }
 
   protected readChunk(): Uint8Array | null | Promise<Uint8Array | null> {
@@ -87,7 +78,6 @@ export class MemoryReader extends BaseReader {
 
   #fail(err: unknown): never {
     this.#host.readFailed(this, err);
-    void this.close();
     throw err;
   }
 
@@ -109,8 +99,6 @@ export class MemoryReader extends BaseReader {
 
   protected release(): void {
     this.#chunks = [];
-    if (this.#onAbort) this.#signal?.removeEventListener("abort", this.#onAbort);
-    this.#signal = undefined;
     this.#host.release(this);
   }
 }

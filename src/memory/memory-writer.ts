@@ -76,10 +76,9 @@ export class MemoryWriter extends BaseWriter {
     return done?.catch((err: unknown) => this.#fail(err));
   }
 
-  /** A failed writer holds nothing and is no longer open; the error still fails `close()`. */
+  /** Tells the backend (journal, open handles) before the base writer ends the writer. */
   #fail(err: unknown): never {
     this.#host.writeFailed(this, err);
-    this.discard();
     throw err;
   }
 
