@@ -1,7 +1,21 @@
 // Where a reader or writer was opened, so a leak report can point at the user's line.
 //
-// Capturing a stack costs a few frames' worth of work (V8 records them and formats the text
-// only when `stack` is read), so it is taken at every open and formatted only for a leak.
+// Capturing a stack costs microseconds, several times what opening a memory handle costs
+// otherwise, so it is off unless something will report leaks: the test fixtures turn it on
+// (see fixtures/core/errors.ts). The text is formatted only when a leak is reported.
+
+// On `globalThis` under a `Symbol.for` key, so the ESM and CommonJS copies agree.
+const TRACK = Symbol.for("omnistorage.trackHandleOrigins");
+const flags = globalThis as { [TRACK]?: boolean };
+
+/**
+ * Makes every backend record where each reader and writer is opened (`openedAt` of
+ * `openHandles()`), for leak reports.
+ * @param on - false turns it off again
+ */
+export function trackHandleOrigins(on = true): void {
+  flags[TRACK] = on;
+}
 
 /** The captured call stack of an open (unformatted until read). */
 export type HandleOrigin = { stack?: string } | undefined;
@@ -19,9 +33,12 @@ const PACKAGE_ROOT: string | undefined = (() => {
 })();
 const OWN_FOLDERS = ["src/", "dist/", "fixtures/", "matchers/"];
 
-/** The stack of the current call, cheap to keep; `undefined` where V8's API is missing. */
+/**
+ * The stack of the current call while origins are tracked, cheap to keep; `undefined` when
+ * not tracked or where V8's API is missing.
+ */
 export function captureOrigin(): HandleOrigin {
-  if (typeof Error.captureStackTrace !== "function") return undefined;
+  if (flags[TRACK] !== true || typeof Error.captureStackTrace !== "function") return undefined;
   const holder: { stack?: string } = {};
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = FRAMES;
