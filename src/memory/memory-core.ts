@@ -1,6 +1,7 @@
 import { BackendGate } from "../core/backend-gate.js";
 import { contentTypeOf } from "../core/content-type.js";
 import { IsADirectoryError, NotFoundError } from "../core/errors.js";
+import { describe, isDate } from "../core/options.js";
 import type { ObjectInfo, WriterOptions } from "../core/types.js";
 import { type FileEntry, infoOf, NO_METADATA } from "./entries.js";
 import { type FaultOp, type FaultSet, sleep } from "./faults.js";
@@ -61,10 +62,10 @@ export class MemoryCore {
     const clock = this.#clock;
     if (clock === undefined) return Date.now();
     const date: unknown = clock();
-    if (Object.prototype.toString.call(date) !== "[object Date]") {
+    if (!isDate(date)) {
       throw new TypeError(`MemoryBackend: clock must return a Date, got ${describe(date)}`);
     }
-    const time = (date as Date).getTime();
+    const time = date.getTime();
     if (!Number.isFinite(time))
       throw new RangeError("MemoryBackend: clock returned an invalid Date");
     return time;
@@ -177,11 +178,4 @@ export class MemoryCore {
       throw err;
     }
   }
-}
-
-/** A value as an error message shows it. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "object") return Object.prototype.toString.call(value);
-  return typeof value === "string" ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
 }
