@@ -60,7 +60,8 @@ export abstract class BaseReader implements Reader {
       if (this.#signal?.aborted) throw this.#signal.reason;
       chunk = this.#tail === RESOLVED ? this.readChunk() : this.#queued();
     } catch (err) {
-      void this.close();
+      // read() waits for this close before it rejects; the stream adapters need not.
+      this.close().catch(() => undefined);
       throw err;
     }
     if (!(chunk instanceof Promise)) return chunk;

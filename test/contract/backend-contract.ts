@@ -1,5 +1,6 @@
 import { describe } from "vitest";
 import { extendedContract } from "./extended.contract.js";
+import { handlesContract } from "./handles.contract.js";
 import { type ContractTarget, useTarget } from "./harness.js";
 import { namespaceContract } from "./namespace.contract.js";
 import { optionsContract } from "./options.contract.js";
@@ -24,5 +25,6 @@ export function describeBackendContract(name: string, target: ContractTarget): v
     extendedContract(backend);
     pathsContract(backend);
     optionsContract(backend);
+    handlesContract(backend);
   });
 }

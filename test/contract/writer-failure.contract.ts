@@ -1,16 +1,16 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { runInNewContext } from "node:vm";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { writeFile } from "../../src/core/helpers.js";
+import { readFile, writeFile } from "../../src/core/helpers.js";
 import type { ExtendedBackend } from "../../src/core/types.js";
+import { openHandles } from "./handles.contract.js";
 import { put, rejectsWith, text } from "./harness.js";
 
-/** Open handles, where the backend reports them (memory and file both do). */
-function openHandles(b: ExtendedBackend): unknown[] {
-  const withHandles = b as ExtendedBackend & { openHandles?: () => unknown[] };
-  return withHandles.openHandles?.() ?? [];
-}
+type Good = string | { bytes: Uint8Array };
+const isGood = (c: unknown): c is Good =>
+  typeof c === "string" || (typeof c === "object" && c !== null && "bytes" in c);
 
 /** SPEC "Backend": a failed write fails the writer; abort during close; encodings; realms. */
 export function writerFailureContract(backend: () => ExtendedBackend): void {
@@ -52,6 +52,41 @@ export function writerFailureContract(backend: () => ExtendedBackend): void {
       await expect(w.abort()).resolves.toBeUndefined();
       expect(await b.list()).toEqual([]);
     });
+  });
+
+  test("property: unawaited writes are stored whole exactly when no chunk fails, else nothing is", async () => {
+    const b = backend();
+    const good = fc.oneof(
+      fc.string({ maxLength: 8 }),
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ bytes })),
+    );
+    const bad = fc.constantFrom<unknown>(7, null, undefined, {}, [1], new Uint16Array(1));
+    const chunk = fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: bad, weight: 1 });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(chunk, { maxLength: 8 }), async (chunks) => {
+        const path = `prop/${run++}.bin`;
+        const w = await b.newWriter(path);
+        const expected: number[] = [];
+        let fails = false;
+        for (const c of chunks) {
+          const given = isGood(c) ? (typeof c === "string" ? c : new Uint8Array(c.bytes)) : c;
+          void w.write(given as Uint8Array).catch(() => undefined);
+          if (!isGood(c)) fails = true;
+          else if (typeof c === "string") expected.push(...new TextEncoder().encode(c));
+          else expected.push(...c.bytes);
+        }
+        const closed = await w.close().then(
+          () => "stored",
+          (e: unknown) => (e instanceof TypeError ? "refused" : e),
+        );
+        expect(closed).toBe(fails ? "refused" : "stored");
+        if (fails) expect(await b.exists(path)).toBe(false);
+        else expect([...(await readFile(b, path))]).toEqual(expected);
+        expect(openHandles(b)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   describe("abort() while close() waits for pending writes", () => {
