@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { stateOf } from "../../src/memory/checkpoint.js";
 import { chunksOf, type Entry } from "../../src/memory/entries.js";
@@ -69,4 +70,34 @@ describe("small chunks are coalesced: a file costs about its size whatever its c
     await w.close();
     expect([...b.readSync("mix.bin")]).toEqual(expected);
   });
+
+  test("property: any sequence of chunk sizes stores exactly the writes, in order, in at most twice their size", async () => {
+    const size = fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 0, max: 64 }) },
+      { weight: 3, arbitrary: fc.integer({ min: 65, max: 20_000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 20_001, max: 140_000 }) },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(size, { maxLength: 80 }), async (sizes) => {
+        const b = new MemoryBackend();
+        const w = await b.newWriter("p.bin");
+        let n = 0;
+        const expected: number[] = [];
+        for (const s of sizes) {
+          const piece = Uint8Array.from({ length: s }, () => n++ % 253);
+          for (const x of piece) expected.push(x);
+          void w.write(piece);
+        }
+        await w.close();
+        const stored = b.readSync("p.bin");
+        expect(stored.length).toBe(expected.length);
+        expect(Buffer.from(stored).equals(Buffer.from(expected))).toBe(true);
+        // A file of several chunks holds its bytes plus a bounded number of chunk records.
+        if (sizes.filter((s) => s > 0).length > 1 && expected.length > 0) {
+          expect(retainedBytes(b, "p.bin")).toBeLessThanOrEqual(2 * expected.length + PER_CHUNK);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 });
