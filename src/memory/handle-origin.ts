@@ -24,12 +24,14 @@ const FRAMES = 12;
 // A frame's location: `at fn (file:line:col)` or `at file:line:col`.
 const LOCATION = /\(?([^()\s]+:\d+:\d+)\)?\s*$/;
 
+/** This module's own file (in a bundle, the bundle: every frame of the package is in it). */
+const OWN_FILE: string | undefined = fileOf(locations(new Error().stack)[0]);
+
 /** This package's root folder, found from this module's own location (in src/ or dist/). */
 const PACKAGE_ROOT: string | undefined = (() => {
-  const here = locations(new Error().stack)[0];
-  const at = here?.lastIndexOf("/src/memory/") ?? -1;
-  if (here === undefined || at < 0) return undefined;
-  return here.slice(0, at).replace(/\/dist\/(?:esm|cjs)$/, "");
+  const at = OWN_FILE?.lastIndexOf("/src/memory/") ?? -1;
+  if (OWN_FILE === undefined || at < 0) return undefined;
+  return OWN_FILE.slice(0, at).replace(/\/dist\/(?:esm|cjs)$/, "");
 })();
 const OWN_FOLDERS = ["src/", "dist/", "fixtures/", "matchers/"];
 
@@ -54,13 +56,14 @@ export function captureOrigin(): HandleOrigin {
 export function originOf(origin: HandleOrigin): string | undefined {
   for (const location of locations(origin?.stack)) {
     if (location.startsWith("node:") || isOwn(location)) continue;
-    const cwd = typeof process === "object" ? `${process.cwd()}/` : undefined;
+    const cwd = typeof process === "object" ? `${slashes(process.cwd())}/` : undefined;
     return cwd && location.startsWith(cwd) ? location.slice(cwd.length) : location;
   }
   return undefined;
 }
 
 function isOwn(location: string): boolean {
+  if (OWN_FILE !== undefined && fileOf(location) === OWN_FILE) return true;
   if (PACKAGE_ROOT === undefined) return false;
   if (!location.startsWith(`${PACKAGE_ROOT}/`)) return false;
   const rest = location.slice(PACKAGE_ROOT.length + 1);
@@ -76,8 +79,18 @@ function locations(stack: string | undefined): string[] {
     const match = LOCATION.exec(line);
     if (match?.[1] !== undefined) {
       const location = match[1];
-      out.push(location.startsWith("file://") ? decodeURI(location.slice(7)) : location);
+      out.push(slashes(location.startsWith("file://") ? decodeURI(location.slice(7)) : location));
     }
   }
   return out;
+}
+
+/** A path with forward slashes only (Windows frames use backslashes). */
+function slashes(path: string): string {
+  return path.replace(/\\/g, "/");
+}
+
+/** The file of a `file:line:column` location. */
+function fileOf(location: string | undefined): string | undefined {
+  return location?.replace(/:\d+:\d+$/, "");
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { OpenHandlesError } from "../../fixtures/core/errors.js";
 import { MemoryBackend } from "../../src/memory/index.js";
+import { loadBuilds } from "../errors/builds.js";
 
 /** The line of the caller of this function in this file. */
 function lineOfCaller(): number {
@@ -35,4 +36,21 @@ describe("OpenHandlesError says where each leaked reader or writer was opened", 
     const message = new OpenHandlesError([{ kind: "writer", path: "x.txt" }]).message;
     expect(message).toContain('  writer "x.txt"\n');
   });
+
+  test("through the ESM and CommonJS builds, too, the origin is the caller's line, not the package's", async () => {
+    const builds = await loadBuilds();
+    for (const kind of ["esm", "cjs"] as const) {
+      const b = new builds[kind].memory.MemoryBackend();
+      const line = lineOfCaller() + 1;
+      const writer = await b.newWriter("built.txt");
+      expect(b.openHandles()).toEqual([
+        {
+          kind: "writer",
+          path: "built.txt",
+          openedAt: expect.stringMatching(new RegExp(`handle-origin\\.test\\.ts:${line}:\\d+$`)),
+        },
+      ]);
+      await writer.abort();
+    }
+  }, 60_000);
 });
