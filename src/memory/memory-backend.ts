@@ -1,13 +1,29 @@
+import { treeBackendFeatures } from "../core/features.js";
 import { normalizePrefix } from "../core/paths.js";
-import type { ObjectInfo, OpenHandle } from "../core/types.js";
+import type {
+  ExtendedBackend,
+  Features,
+  HashAlgorithm,
+  ObjectInfo,
+  OpenHandle,
+  Reader,
+  ReaderOptions,
+  RmdirOptions,
+  SignalOptions,
+  Writer,
+  WriterOptions,
+} from "../core/types.js";
 import { type MemoryCheckpoint, stateOf, toCheckpoint } from "./checkpoint.js";
 import { bytesOf } from "./entries.js";
 import { type FaultHandle, FaultSet, type FaultSpec } from "./faults.js";
+import { HandleHost } from "./handle-host.js";
 import type { JournalEntry } from "./journal.js";
-import type { MemoryBackendOptions } from "./memory-core.js";
-import { MemoryOperations } from "./memory-operations.js";
+import { type MemoryBackendOptions, MemoryCore } from "./memory-core.js";
+import { hashFile, listFiles, openReader, openWriter, transfer } from "./memory-operations.js";
 import type { Tree } from "./seed-tree.js";
 import { loadTree, treeOf } from "./seeding.js";
+
+const FEATURES: Features = treeBackendFeatures({ customMetadata: true });
 
 /**
  * An in-memory {@link ExtendedBackend}: a sorted copy-on-write tree of paths, so lookups and
@@ -21,7 +37,16 @@ import { loadTree, treeOf } from "./seeding.js";
  * ```
  * @public
  */
-export class MemoryBackend extends MemoryOperations {
+export class MemoryBackend implements ExtendedBackend {
+  readonly #core: MemoryCore;
+  readonly #handles: HandleHost;
+
+  /** @param options - `clock`, `quota` (checked here: a bad one throws a TypeError naming it) */
+  constructor(options: MemoryBackendOptions = {}) {
+    this.#core = new MemoryCore(options);
+    this.#handles = new HandleHost(this.#core);
+  }
+
   /**
    * A new backend holding `tree`.
    * @param tree - path → string (UTF-8), Uint8Array, `null` (empty directory) or a JSON value
@@ -29,6 +54,75 @@ export class MemoryBackend extends MemoryOperations {
    */
   static from(tree: Tree, options?: MemoryBackendOptions): MemoryBackend {
     return new MemoryBackend(options).load(tree);
+  }
+
+  // ---- Backend --------------------------------------------------------------------------
+  // Not `async`: each returns its operation's promise as it is; an async wrapper would add a
+  // promise and two microtask turns to every call.
+
+  newWriter(path: string, options: WriterOptions = {}): Promise<Writer> {
+    return openWriter(this.#core, this.#handles, path, options);
+  }
+
+  newReader(path: string, options: ReaderOptions = {}): Promise<Reader> {
+    return openReader(this.#core, this.#handles, path, options);
+  }
+
+  exists(path: string, options?: SignalOptions): Promise<boolean> {
+    const store = this.#core.store;
+    return this.#core.run("exists", path, options?.signal, (p) => store.get(p) !== undefined);
+  }
+
+  delete(path: string, options?: SignalOptions): Promise<void> {
+    const store = this.#core.store;
+    return this.#core.run("delete", path, options?.signal, (p) => store.delete("delete", p));
+  }
+
+  list(prefix?: string, options?: SignalOptions): Promise<string[]> {
+    return listFiles(this.#core, prefix, options?.signal);
+  }
+
+  async close(): Promise<void> {
+    if (this.#core.gate.close()) this.#core.store.clear();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+
+  // ---- ExtendedBackend ------------------------------------------------------------------
+
+  stat(path: string, options?: SignalOptions): Promise<ObjectInfo> {
+    return this.#core.run("stat", path, options?.signal, (p) => this.#core.info(p));
+  }
+
+  hash(path: string, algorithm: HashAlgorithm, options?: SignalOptions): Promise<string> {
+    return hashFile(this.#core, path, algorithm, options?.signal);
+  }
+
+  mkdir(path: string, options?: SignalOptions): Promise<void> {
+    const core = this.#core;
+    return core.run("mkdir", path, options?.signal, (p) =>
+      core.store.mkdir("mkdir", p, core.now()),
+    );
+  }
+
+  rmdir(path: string, options: RmdirOptions = {}): Promise<void> {
+    const recursive = options.recursive === true;
+    const store = this.#core.store;
+    return this.#core.run("rmdir", path, options.signal, (p) => store.rmdir("rmdir", p, recursive));
+  }
+
+  copy(src: string, dst: string, options?: SignalOptions): Promise<void> {
+    return transfer(this.#core, "copy", src, dst, options?.signal);
+  }
+
+  move(src: string, dst: string, options?: SignalOptions): Promise<void> {
+    return transfer(this.#core, "move", src, dst, options?.signal);
+  }
+
+  features(): Features {
+    return FEATURES;
   }
 
   // ---- MemoryBackend extras (synchronous) -----------------------------------------------
@@ -41,8 +135,8 @@ export class MemoryBackend extends MemoryOperations {
    * @returns this backend, for chaining
    */
   load(tree: Tree): this {
-    this.core.gate.check("load", "");
-    loadTree(this.core, tree);
+    this.#core.gate.check("load", "");
+    loadTree(this.#core, tree);
     return this;
   }
 
@@ -51,26 +145,26 @@ export class MemoryBackend extends MemoryOperations {
    * `null`. `MemoryBackend.from(b.toJSON())` rebuilds the same files.
    */
   toJSON(): Record<string, string | Uint8Array | null> {
-    this.core.gate.check("toJSON", "");
-    return treeOf(this.core);
+    this.#core.gate.check("toJSON", "");
+    return treeOf(this.#core);
   }
 
   /** Total bytes stored. */
   size(): number {
-    this.core.gate.check("size", "");
-    return this.core.store.bytes;
+    this.#core.gate.check("size", "");
+    return this.#core.store.bytes;
   }
 
   /** Number of files stored. */
   count(): number {
-    this.core.gate.check("count", "");
-    return this.core.store.files;
+    this.#core.gate.check("count", "");
+    return this.#core.store.files;
   }
 
   /** Removes every file and directory. */
   clear(): void {
-    this.core.gate.check("clear", "");
-    this.core.store.clear();
+    this.#core.gate.check("clear", "");
+    this.#core.store.clear();
   }
 
   /**
@@ -78,8 +172,8 @@ export class MemoryBackend extends MemoryOperations {
    * through the ESM or the CommonJS copy of the package alike.
    */
   snapshot(): MemoryCheckpoint {
-    this.core.gate.check("snapshot", "");
-    return toCheckpoint(this.core.store.freeze());
+    this.#core.gate.check("snapshot", "");
+    return toCheckpoint(this.#core.store.freeze());
   }
 
   /**
@@ -87,8 +181,8 @@ export class MemoryBackend extends MemoryOperations {
    * @param checkpoint - from {@link MemoryBackend.snapshot} (of any MemoryBackend)
    */
   restore(checkpoint: MemoryCheckpoint): void {
-    this.core.gate.check("restore", "");
-    this.core.store.restore(stateOf(checkpoint));
+    this.#core.gate.check("restore", "");
+    this.#core.store.restore(stateOf(checkpoint));
   }
 
   /**
@@ -96,7 +190,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param path - the file
    */
   readSync(path: string): Uint8Array {
-    return bytesOf(this.core.file("readSync", this.core.gate.enter("readSync", path)));
+    return bytesOf(this.#core.file("readSync", this.#core.gate.enter("readSync", path)));
   }
 
   /**
@@ -104,7 +198,7 @@ export class MemoryBackend extends MemoryOperations {
    * @param path - any path
    */
   existsSync(path: string): boolean {
-    return this.core.store.get(this.core.gate.enter("existsSync", path)) !== undefined;
+    return this.#core.store.get(this.#core.gate.enter("existsSync", path)) !== undefined;
   }
 
   /**
@@ -112,8 +206,8 @@ export class MemoryBackend extends MemoryOperations {
    * @param prefix - plain string prefix (one leading `/` dropped)
    */
   listSync(prefix?: string): string[] {
-    this.core.gate.check("listSync", prefix ?? "");
-    return this.core.store.list(normalizePrefix(prefix));
+    this.#core.gate.check("listSync", prefix ?? "");
+    return this.#core.store.list(normalizePrefix(prefix));
   }
 
   /**
@@ -121,12 +215,12 @@ export class MemoryBackend extends MemoryOperations {
    * @param path - a file or directory
    */
   statSync(path: string): ObjectInfo {
-    return this.core.info(this.core.gate.enter("statSync", path));
+    return this.#core.info(this.#core.gate.enter("statSync", path));
   }
 
   /** Readers and writers not closed (nor failed) yet, with where each was opened; fixtures use it to flag leaks. */
   openHandles(): OpenHandle[] {
-    return this.handles.list();
+    return this.#handles.list();
   }
 
   // ---- Fault injection and journal ------------------------------------------------------
@@ -149,14 +243,14 @@ export class MemoryBackend extends MemoryOperations {
    * ```
    */
   inject(fault: FaultSpec): FaultHandle {
-    this.core.gate.check("inject", "");
-    this.core.faults ??= new FaultSet();
-    return this.core.faults.add(fault);
+    this.#core.gate.check("inject", "");
+    this.#core.faults ??= new FaultSet();
+    return this.#core.faults.add(fault);
   }
 
   /** Removes every injected fault. */
   clearFaults(): void {
-    this.core.faults?.clear();
+    this.#core.faults?.clear();
   }
 
   /**
@@ -165,17 +259,17 @@ export class MemoryBackend extends MemoryOperations {
    * reader chunk that failed. The synchronous inspection methods are not recorded.
    */
   get journal(): readonly JournalEntry[] {
-    return this.core.journal.entries;
+    return this.#core.journal.entries;
   }
 
   /** Empties {@link MemoryBackend.journal}. */
   clearJournal(): void {
-    this.core.journal.clear();
+    this.#core.journal.clear();
   }
 
   /** True once {@link MemoryBackend.close} was called. */
   get closed(): boolean {
-    return this.core.closed;
+    return this.#core.closed;
   }
 }
 
