@@ -28,8 +28,10 @@ class ProbeWriter extends BaseWriter {
     this.discards++;
     this.kept.length = 0;
   }
-  protected release(): void {
+  releasedWith: unknown;
+  protected release(failure?: unknown): void {
     this.releases++;
+    this.releasedWith = failure;
   }
 }
 
@@ -53,6 +55,7 @@ describe("BaseWriter", () => {
       expect((await failed).ok).toBe(false);
       expect(w.committed).toBeUndefined();
       expect(w.releases).toBe(1);
+      expect(w.releasedWith).toBe((closed as { error: Error }).error);
     });
 
     test(`a failed writer in ${sink} is released before anyone calls close`, async () => {
@@ -75,6 +78,7 @@ describe("BaseWriter", () => {
     expect(isClosed((closed as { error: unknown }).error)).toBe(true);
     expect(w.committed).toBeUndefined();
     expect(w.releases).toBe(1);
+    expect(w.releasedWith).toBeUndefined();
   });
 
   test("property: whatever the calls, the writer is released once and commits only a clean, unaborted run", async () => {
