@@ -57,6 +57,14 @@ export class ChunkCollector {
     return pieces.length === 1 ? (pieces[0] as Uint8Array) : Object.freeze(pieces);
   }
 
+  /** Lets go of every byte collected; `size` still tells how many were taken. */
+  drop(): void {
+    this.#pieces = [];
+    this.#only = undefined;
+    this.#buffer = undefined;
+    this.#used = 0;
+  }
+
   #append(bytes: Uint8Array): void {
     const n = bytes.length;
     if (n === 0) return;

@@ -93,14 +93,15 @@ export class HandleHost implements WriterHost, ReaderHost {
     this.#open.delete(writer);
   }
 
-  release(handle: MemoryWriter | MemoryReader): void {
+  release(handle: MemoryWriter | MemoryReader, failure?: unknown): void {
     const record = this.#open.get(handle);
     if (!record) return;
     this.#open.delete(handle);
-    // A writer released without commit or failure was aborted.
-    if (record.kind === "writer" && !record.journaled) {
-      this.#core.journal.error("write", handle.path, ABORTED);
-    }
+    if (record.kind !== "writer" || record.journaled) return;
+    // Failed in the base writer (a chunk that is not bytes), or else aborted.
+    const writer = handle as MemoryWriter;
+    if (failure === undefined) this.#core.journal.error("write", writer.path, ABORTED);
+    else this.#core.journal.error("write", writer.path, failure, writer.size);
   }
 
   #track(handle: MemoryWriter | MemoryReader, kind: HandleRecord["kind"], signal?: AbortSignal) {

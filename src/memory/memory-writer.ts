@@ -15,8 +15,8 @@ export interface WriterHost {
   commit(writer: MemoryWriter, data: FileEntry["data"], size: number): void | Promise<void>;
   /** The writer failed (a refused chunk or commit): it is finished. */
   writeFailed(writer: MemoryWriter, err: unknown): void;
-  /** The writer is done. */
-  release(writer: MemoryWriter): void;
+  /** The writer is done; `failure` is what failed it (undefined after a commit or an abort). */
+  release(writer: MemoryWriter, failure?: unknown): void;
 }
 
 /** Collects copied chunks and hands them to the backend in one piece at close. */
@@ -83,10 +83,10 @@ export class MemoryWriter extends BaseWriter {
   }
 
   protected discard(): void {
-    this.#chunks = new ChunkCollector();
+    this.#chunks.drop();
   }
 
-  protected release(): void {
-    this.#host.release(this);
+  protected release(failure?: unknown): void {
+    this.#host.release(this, failure);
   }
 }

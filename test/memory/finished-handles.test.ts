@@ -97,4 +97,18 @@ describe("a failed handle is a finished handle: it is not an open handle", () =>
     expect(err).toHaveProperty("message", "mid");
     expect(b.openHandles()).toEqual([]);
   });
+
+  test("a writer given a chunk that is not bytes: not open, journaled with its TypeError, nothing stored", async () => {
+    const b = new MemoryBackend();
+    const w = await b.newWriter("bad.txt");
+    void w.write("ab");
+    const err = await failure(w.write(123 as unknown as string));
+    expect(err).toBeInstanceOf(TypeError);
+    expect(b.openHandles()).toEqual([]);
+    expect(await failure(w.close())).toBe(err);
+    expect(b.existsSync("bad.txt")).toBe(false);
+    expect(b.journal.filter((e) => e.op === "write")).toEqual([
+      { op: "write", path: "bad.txt", bytes: 2, outcome: "error", error: "TypeError" },
+    ]);
+  });
 });
