@@ -1,8 +1,9 @@
 import { baseName, parentOf } from "../../src/core/paths.js";
 
 /**
- * The existing paths a user most likely meant when `target` is missing: close by edit
- * distance, the same file name in another folder, or the same folder with a small typo.
+ * The existing paths a user most likely meant when `target` is missing: the same path in
+ * another case, close by edit distance, the same file name (in any case) in another folder,
+ * or the same folder with a small typo.
  *
  * @param target - the normalised path that was expected
  * @param candidates - existing paths (files, or folders when a folder was expected)
@@ -11,14 +12,18 @@ import { baseName, parentOf } from "../../src/core/paths.js";
  */
 export function nearestPaths(target: string, candidates: Iterable<string>, limit = 3): string[] {
   const budget = Math.max(2, Math.floor(target.length / 3));
-  const name = baseName(target);
+  const folded = target.toLowerCase();
+  const name = baseName(folded);
   const folder = parentOf(target);
   const scored: { path: string; score: number }[] = [];
   for (const path of candidates) {
     if (path === target) continue;
-    let score = editDistance(target, path, budget);
-    // A file with the same name in another folder is a strong hint (wrong folder, moved file).
-    if (baseName(path) === name) score = Math.min(score, 2);
+    const pathFolded = path.toLowerCase();
+    // Keys are exact, but a name that differs only by case is the likeliest slip of all.
+    let score = pathFolded === folded ? 0 : editDistance(target, path, budget);
+    // A file with the same name in another folder is a strong hint (wrong folder, moved file),
+    // whatever its case.
+    if (baseName(pathFolded) === name) score = Math.min(score, 2);
     if (score > budget) continue;
     // Prefer neighbours: same folder first, on equal distance.
     if (parentOf(path) === folder) score -= 0.5;

@@ -55,11 +55,12 @@ function copyMetadata(
 }
 
 /** A Date from any realm (`instanceof` fails across vm contexts). */
-function isDate(value: unknown): value is Date {
+export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === "[object Date]";
 }
 
-function describe(value: unknown): string {
+/** A value as an option error shows it (`null`, `an array`, `[object Date]`, `number 5`). */
+export function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") return Object.prototype.toString.call(value);

@@ -176,4 +176,6 @@ export function isExtended(backend: Backend): backend is ExtendedBackend {
 export interface OpenHandle {
   readonly kind: "reader" | "writer";
   readonly path: string;
+  /** Where it was opened: the caller's `file:line:column`, when the backend records it. */
+  readonly openedAt?: string;
 }

@@ -1,3 +1,6 @@
+import { NO_METADATA } from "../core/options.js";
+import type { ObjectInfo } from "../core/types.js";
+
 /** A stored file. Entries are immutable once stored, so snapshots and copies share them. */
 export interface FileEntry {
   readonly dir: false;
@@ -19,9 +22,36 @@ export interface DirEntry {
 export type Entry = FileEntry | DirEntry;
 
 // One rule for every backend, kept in core; re-exported for the memory backend's modules.
-export { NO_METADATA } from "../core/options.js";
+export { NO_METADATA };
 
 /** The stored chunks of a file, in order. */
 export function chunksOf(entry: FileEntry): readonly Uint8Array[] {
-  return entry.data instanceof Uint8Array ? [entry.data] : entry.data;
+  return Array.isArray(entry.data)
+    ? (entry.data as readonly Uint8Array[])
+    : [entry.data as Uint8Array];
+}
+
+/** A file's bytes in one new buffer (the caller's own copy). */
+export function bytesOf(entry: FileEntry): Uint8Array {
+  const chunks = chunksOf(entry);
+  if (chunks.length === 1) return (chunks[0] as Uint8Array).slice();
+  const out = new Uint8Array(entry.size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/** What `stat` reports about an entry. */
+export function infoOf(path: string, entry: Entry): ObjectInfo {
+  return Object.freeze({
+    path,
+    size: entry.dir ? 0 : entry.size,
+    modTime: new Date(entry.modTime),
+    isDir: entry.dir,
+    contentType: entry.dir ? "" : entry.contentType,
+    metadata: entry.dir ? NO_METADATA : entry.metadata,
+  });
 }

@@ -34,14 +34,16 @@ export interface FaultSpec {
   /** The operation to target, or `"*"` for every one. */
   op: FaultOp | "*";
   /**
-   * Which paths: an exact path (normalised like every path), a glob (`*` within a segment,
+   * Which paths: an exact path (normalised like every path; `"reports"` and `"reports/"` both
+   * match `list("reports/")`), a glob (`*` within a segment,
    * `**` across; a string holding `*`, `?`, `[` or `{` is a glob) or a RegExp. Omitted: every
    * path. A copy or move matches when its source or its destination does.
    */
   path?: string | RegExp;
   /**
    * The error the call rejects with: an Error, or a factory making one per call. Default: a
-   * `PermissionDeniedError` naming the operation and the path. Ignored when only `delayMs` is
+   * `PermissionDeniedError` naming the operation and the path (also when the factory returns
+   * nothing). Ignored when only `delayMs` is
    * given; with both, the call waits and then fails.
    */
   error?: Error | ((call: FaultCall) => Error);
@@ -127,7 +129,7 @@ export class FaultSet {
    * What the call `op path [dst]` must do, consuming one use of each fault it applies;
    * `undefined` when no fault matches.
    */
-  match(op: FaultOp, path: string, dst?: string): FaultOutcome | undefined {
+  consume(op: FaultOp, path: string, dst?: string): FaultOutcome | undefined {
     const faults = this.#faults;
     let delayMs = 0;
     let matched = false;
@@ -136,9 +138,7 @@ export class FaultSet {
     for (let i = 0; i < faults.length; i++) {
       const fault = faults[i] as Fault;
       if (fault.op !== "*" && fault.op !== op) continue;
-      if (fault.matches && !fault.matches(path) && (dst === undefined || !fault.matches(dst))) {
-        continue;
-      }
+      if (fault.matches && !matchesCall(fault.matches, path, dst)) continue;
       if (fault.skip > 0) {
         fault.skip--;
         continue;
@@ -156,6 +156,15 @@ export class FaultSet {
     if (failing) return { delayMs, error: errorOf(failing, op, path, dst) };
     return matched ? { delayMs } : undefined;
   }
+}
+
+/**
+ * True when a fault's path matches the call's argument as the call spells it after
+ * normalisation: a `list` prefix keeps its trailing `/`, and matches with or without it.
+ */
+function matchesCall(matches: (path: string) => boolean, path: string, dst?: string): boolean {
+  if (matches(path) || (dst !== undefined && matches(dst))) return true;
+  return path.length > 1 && path.charCodeAt(path.length - 1) === 47 && matches(path.slice(0, -1));
 }
 
 function compile(spec: FaultSpec): Fault {
@@ -202,7 +211,15 @@ function pathMatcher(path: FaultSpec["path"]): Fault["matches"] {
   if (typeof path !== "string") {
     throw new TypeError(`inject: path must be a string or a RegExp, got ${typeof path}`);
   }
-  if (GLOB_SYNTAX.test(path)) return compileGlob(path.charCodeAt(0) === 47 ? path.slice(1) : path);
+  // A glob is spelled like a path: `/a/*`, `./a/*` and `a//*/` all mean `a/*`.
+  if (GLOB_SYNTAX.test(path)) {
+    return compileGlob(
+      path
+        .split("/")
+        .filter((part) => part !== "" && part !== ".")
+        .join("/"),
+    );
+  }
   const exact = normalizePath("inject", path);
   return (p) => p === exact;
 }
@@ -211,7 +228,9 @@ function errorOf(fault: Fault, op: FaultOp, path: string, dst: string | undefine
   const { error } = fault;
   if (error instanceof Error) return error;
   if (typeof error === "function") {
-    return error(dst === undefined ? { op, path } : { op, path, dst });
+    const made: unknown = error(dst === undefined ? { op, path } : { op, path, dst });
+    // A factory that returns nothing still fails the call, with the default error.
+    if (made !== undefined && made !== null) return made as Error;
   }
   return new PermissionDeniedError(op, path, {
     message: `${op} ${JSON.stringify(path)}: permission denied (injected fault)`,

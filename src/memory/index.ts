@@ -4,7 +4,8 @@
  * @packageDocumentation
  */
 import { builtinFactory, register } from "../core/registry.js";
-import { MemoryBackend, type MemoryBackendOptions } from "./memory-backend.js";
+import { MemoryBackend } from "./memory-backend.js";
+import type { MemoryBackendOptions } from "./memory-core.js";
 
 register(
   "memory",

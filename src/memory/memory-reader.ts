@@ -7,6 +7,8 @@ import { HANDLE_SLOT } from "./open-handles.js";
 export interface ReaderHost {
   /** Called before each chunk is handed out (closed backend, faults); may delay it. */
   beforeRead(reader: MemoryReader): void | Promise<void>;
+  /** A read failed (the base reader then closes the reader). */
+  readFailed(reader: MemoryReader, err: unknown): void;
   /** The reader is done. */
   release(reader: MemoryReader): void;
 }
@@ -60,8 +62,23 @@ export class MemoryReader extends BaseReader {
   }
 
   protected readChunk(): Uint8Array | null | Promise<Uint8Array | null> {
-    const wait = this.#host.beforeRead(this);
-    return wait ? wait.then(() => this.#next()) : this.#next();
+    let wait: void | Promise<void>;
+    try {
+      wait = this.#host.beforeRead(this);
+    } catch (err) {
+      return this.#fail(err);
+    }
+    return wait
+      ? wait.then(
+          () => this.#next(),
+          (err: unknown) => this.#fail(err),
+        )
+      : this.#next();
+  }
+
+  #fail(err: unknown): never {
+    this.#host.readFailed(this, err);
+    throw err;
   }
 
   #next(): Uint8Array | null {

@@ -1,5 +1,6 @@
 import { BaseWriter } from "../core/base-writer.js";
 import type { WriterOptions } from "../core/types.js";
+import { ChunkCollector } from "./chunk-collector.js";
 import type { FileEntry } from "./entries.js";
 import { HANDLE_SLOT } from "./open-handles.js";
 
@@ -12,12 +13,11 @@ export interface WriterHost {
   accept(writer: MemoryWriter, bytes: Uint8Array): void | Promise<void>;
   /** Stores the finished file atomically; throws (or rejects) to fail the writer. */
   commit(writer: MemoryWriter, data: FileEntry["data"], size: number): void | Promise<void>;
-  /** The writer is done. */
-  release(writer: MemoryWriter): void;
+  /** The writer failed (a refused chunk or commit): it is finished. */
+  writeFailed(writer: MemoryWriter, err: unknown): void;
+  /** The writer is done; `failure` is what failed it (undefined after a commit or an abort). */
+  release(writer: MemoryWriter, failure?: unknown): void;
 }
-
-// Every empty file shares this: zero bytes cannot be changed, and readers hand out copies.
-const NO_BYTES = new Uint8Array(0);
 
 /** Collects copied chunks and hands them to the backend in one piece at close. */
 export class MemoryWriter extends BaseWriter {
@@ -25,10 +25,7 @@ export class MemoryWriter extends BaseWriter {
   [HANDLE_SLOT]: object | undefined = undefined;
   #host: WriterHost;
   #options: WriterOptions;
-  // Nothing, the one chunk of a single-write file (most files: no array to allocate), or
-  // every chunk in order.
-  #data: Uint8Array | Uint8Array[] | undefined;
-  #size = 0;
+  #chunks = new ChunkCollector();
 
   /**
    * @param host - the backend
@@ -48,38 +45,48 @@ export class MemoryWriter extends BaseWriter {
 
   /** Bytes written so far. */
   get size(): number {
-    return this.#size;
+    return this.#chunks.size;
   }
 
   protected writeChunk(bytes: Uint8Array): void | Promise<void> {
-    const wait = this.#host.accept(this, bytes);
-    if (wait) return wait.then(() => this.#keep(bytes));
-    this.#keep(bytes);
-  }
-
-  #keep(bytes: Uint8Array): void {
-    const data = this.#data;
-    if (data === undefined) this.#data = bytes;
-    else if (data instanceof Uint8Array) this.#data = [data, bytes];
-    else data.push(bytes);
-    this.#size += bytes.length;
+    let wait: void | Promise<void>;
+    try {
+      wait = this.#host.accept(this, bytes);
+    } catch (err) {
+      return this.#fail(err);
+    }
+    if (wait) {
+      return wait.then(
+        () => this.#chunks.add(bytes),
+        (err: unknown) => this.#fail(err),
+      );
+    }
+    this.#chunks.add(bytes);
   }
 
   protected commit(): void | Promise<void> {
-    const data = this.#data;
-    const stored =
-      data === undefined ? NO_BYTES : data instanceof Uint8Array ? data : Object.freeze(data);
-    const done = this.#host.commit(this, stored, this.#size);
-    this.#data = undefined;
-    return done;
+    const size = this.#chunks.size;
+    const data = this.#chunks.finish();
+    let done: void | Promise<void>;
+    try {
+      done = this.#host.commit(this, data, size);
+    } catch (err) {
+      return this.#fail(err);
+    }
+    return done?.catch((err: unknown) => this.#fail(err));
+  }
+
+  /** Tells the backend (journal, open handles) before the base writer ends the writer. */
+  #fail(err: unknown): never {
+    this.#host.writeFailed(this, err);
+    throw err;
   }
 
   protected discard(): void {
-    this.#data = undefined;
-    this.#size = 0;
+    this.#chunks.drop();
   }
 
-  protected release(): void {
-    this.#host.release(this);
+  protected release(failure?: unknown): void {
+    this.#host.release(this, failure);
   }
 }

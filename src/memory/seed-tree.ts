@@ -1,3 +1,4 @@
+import { isBytes } from "../core/bytes.js";
 import { NotSupportedError } from "../core/errors.js";
 import { normalizePath } from "../core/paths.js";
 import type { Entry } from "./entries.js";
@@ -34,7 +35,8 @@ export function encodeTree(op: string, tree: Tree): [string, Uint8Array | null][
     const value = tree[key];
     if (value === null) return [path, null];
     if (typeof value === "string") return [path, encoder.encode(value)];
-    if (value instanceof Uint8Array) return [path, new Uint8Array(value)];
+    // Bytes of any realm (a Uint8Array from a vm context fails `instanceof`).
+    if (isBytes(value)) return [path, new Uint8Array(value)];
     const json = value === undefined ? undefined : JSON.stringify(value, null, 2);
     if (json === undefined) {
       throw new NotSupportedError(op, path, {

@@ -59,8 +59,14 @@ function childIndex(keys: readonly string[], key: string): number {
 }
 
 // Owner tokens are numbers from one counter rather than fresh objects: as unique, but free to
-// make, which matters because a test suite creates a store (and so a tree) per test.
-let lastOwner = 0;
+// make, which matters because a test suite creates a store (and so a tree) per test. The
+// counter lives on `globalThis` under a `Symbol.for` key, so the ESM and CommonJS copies of the
+// package draw from the same one: a frozen root from one copy (a checkpoint) restored into a
+// tree of the other must never carry that tree's owner, or it would be mutated in place.
+const OWNERS = Symbol.for("omnistorage.SortedTree.owners");
+const shared = globalThis as { [OWNERS]?: { last: number } };
+shared[OWNERS] ??= { last: 0 };
+const owners: { last: number } = shared[OWNERS];
 
 // The root of every empty tree. Its owner (0) is never a tree's, so it is cloned before any
 // change, like a frozen node; an unused store allocates no node at all. (Not Object.freeze'd:
@@ -68,6 +74,20 @@ let lastOwner = 0;
 const EMPTY: Leaf<never> = { owner: 0, keys: [], vals: [], hidden: [] };
 
 const SHOW_ALL = (): boolean => false;
+
+/**
+ * What every {@link SortedTree} has done so far: a seam for tests that prove an operation's
+ * cost by counting (never reset by the trees; read it before and after).
+ */
+export interface TreeWork {
+  /** Entries handed to a `scan` visitor. */
+  visits: number;
+  /** Calls of `keysWithPrefix` (a descent plus the leaves of one key range). */
+  rangeReads: number;
+}
+
+/** The work counters of every tree in this copy of the package. */
+export const treeWork: TreeWork = { visits: 0, rangeReads: 0 };
 
 /** Options of a {@link SortedTree}. */
 export interface SortedTreeOptions<V> {
@@ -102,7 +122,7 @@ function spans(keys: readonly string[], key: string): boolean {
 
 /** Copy-on-write sorted map; see the module comment. */
 export class SortedTree<V> {
-  #owner = ++lastOwner;
+  #owner = ++owners.last;
   #root: TreeNode<V>;
   #size: number;
   // The leaves the latest two lookups or inserts ended in: always leaves of the live tree, or
@@ -134,13 +154,13 @@ export class SortedTree<V> {
 
   /** Hands out the current content; later mutations of this tree never touch it. */
   freeze(): FrozenTree<V> {
-    this.#owner = ++lastOwner;
+    this.#owner = ++owners.last;
     return { root: this.#root, size: this.#size };
   }
 
   /** Replaces the content with a frozen one (which stays untouched). */
   restore(frozen: FrozenTree<V>): void {
-    this.#owner = ++lastOwner;
+    this.#owner = ++owners.last;
     this.#root = frozen.root;
     this.#size = frozen.size;
     this.#finger = this.#finger2 = undefined;
@@ -227,6 +247,7 @@ export class SortedTree<V> {
    * to match because they lie between `prefix` and the first string after all its extensions.
    */
   keysWithPrefix(prefix: string): string[] {
+    treeWork.rangeReads++;
     const parts: string[][] = [];
     collectKeys(this.#root, prefix, afterPrefix(prefix), parts);
     // Whole runs of a leaf are sliced (a native copy) and joined once: far cheaper than
@@ -331,6 +352,7 @@ function scanNode<V>(
   if (!node.kids) {
     const { keys, vals } = node;
     for (let i = lowerBound(keys, from); i < keys.length; i++) {
+      treeWork.visits++;
       if (visit(keys[i] as string, vals[i] as V) === false) return false;
     }
     return true;

@@ -1,12 +1,12 @@
 import {
   AlreadyExistsError,
-  InvalidPathError,
   IsADirectoryError,
   NotADirectoryError,
   NotEmptyError,
   NotFoundError,
 } from "../core/errors.js";
-import { isWithin, parentOf } from "../core/paths.js";
+import { parentOf } from "../core/paths.js";
+import { refuseIntoOwnSubtree } from "../core/transfer-rules.js";
 import type { DirEntry, Entry, FileEntry } from "./entries.js";
 import { type FrozenTree, SortedTree } from "./sorted-tree.js";
 
@@ -145,11 +145,7 @@ export class MemoryStore {
       if (keep) this.#remove(src);
       return;
     }
-    if (isWithin(dst, src)) {
-      throw new InvalidPathError(op, dst, {
-        message: `${op} ${JSON.stringify(src)} to ${JSON.stringify(dst)}: cannot ${op} a directory into its own subtree`,
-      });
-    }
+    refuseIntoOwnSubtree(op, src, dst);
     if (this.#tree.get(dst)) throw new AlreadyExistsError(op, dst);
     const missing = this.#missingParents(op, dst);
     const below = this.#subtree(src);
