@@ -361,6 +361,105 @@ export class MemoryBackend implements ExtendedBackend {
     return this.#stat(this.#enter("statSync", path));
   }
 
+  // ---- Synchronous twins, for the Sync forms of omnistorage-ts/fs ----------------------------
+  // Each checks, applies faults (their errors; a delay cannot be waited for synchronously) and
+  // journals exactly like its async twin.
+
+  /**
+   * The immediate children of a directory (`""` or `"/"` is the root), in path order.
+   * @param dir - a directory
+   */
+  childrenSync(dir: string): { name: string; isDir: boolean }[] {
+    const root = dir === "" || dir === "/";
+    const p = root ? "" : this.#enter("childrenSync", dir);
+    if (root) this.#check("childrenSync", "");
+    else if (!this.#store.get(p)?.dir) throw new NotFoundError("childrenSync", p);
+    return this.#store.children(p).map(([name, entry]) => ({ name, isDir: entry.dir }));
+  }
+
+  /**
+   * Stores a whole file synchronously, as `newWriter` + `write` + `close` would.
+   * @param path - the file
+   * @param data - its bytes (copied)
+   * @param options - contentType, metadata, modTime
+   */
+  writeSync(path: string, data: Uint8Array, options: WriterOptions = {}): void {
+    const bytes = data.slice();
+    this.#runSync("newWriter", path, undefined, (p) => this.#store.checkFileTarget("newWriter", p));
+    this.#runSync("write", path, bytes.length, (p) => {
+      this.#faultSync("close", p);
+      this.#checkQuota("write", p, bytes.length);
+      this.#store.putFile("close", p, this.#entry(p, bytes, bytes.length, options, this.#now()));
+    });
+  }
+
+  /** {@link MemoryBackend.delete}, synchronously. @param path - a file */
+  deleteSync(path: string): void {
+    this.#runSync("delete", path, undefined, (p) => this.#store.delete("delete", p));
+  }
+
+  /** {@link MemoryBackend.mkdir}, synchronously. @param path - a directory */
+  mkdirSync(path: string): void {
+    this.#runSync("mkdir", path, undefined, (p) => this.#store.mkdir("mkdir", p, this.#now()));
+  }
+
+  /** {@link MemoryBackend.rmdir}, synchronously. @param path - a directory @param options - recursive */
+  rmdirSync(path: string, options: { recursive?: boolean } = {}): void {
+    this.#runSync("rmdir", path, undefined, (p) =>
+      this.#store.rmdir("rmdir", p, options.recursive === true),
+    );
+  }
+
+  /** {@link MemoryBackend.copy}, synchronously. @param src - source @param dst - exact destination */
+  copySync(src: string, dst: string): void {
+    this.#transferSync("copy", src, dst);
+  }
+
+  /** {@link MemoryBackend.move}, synchronously. @param src - source @param dst - exact destination */
+  moveSync(src: string, dst: string): void {
+    this.#transferSync("move", src, dst);
+  }
+
+  #faultSync(op: FaultOp, path: string, dst?: string): void {
+    const error = this.#faults?.size ? this.#faults.match(op, path, dst)?.error : undefined;
+    if (error !== undefined) throw error;
+  }
+
+  #runSync(
+    op: FaultOp & JournalOp,
+    path: string,
+    bytes: number | undefined,
+    work: (p: string) => unknown,
+  ) {
+    let p = path;
+    try {
+      p = this.#enter(op, path);
+      this.#faultSync(op, p);
+      work(p);
+      this.#journal.ok(op, p, bytes);
+    } catch (err) {
+      this.#journal.error(op, p, err, bytes);
+      throw err;
+    }
+  }
+
+  #transferSync(op: "copy" | "move", src: string, dst: string): void {
+    let s = src;
+    let d: string | undefined;
+    try {
+      s = normalizePath(op, src);
+      d = normalizePath(op, dst);
+      this.#check(op, s);
+      this.#faultSync(op, s, d);
+      if (op === "copy" && this.#quota !== undefined) this.#copyWithinQuota(s, d, this.#quota);
+      else this.#store.transfer(op, s, d, this.#now());
+      this.#journal.ok(op, s, undefined, d);
+    } catch (err) {
+      this.#journal.error(op, s, err, undefined, d ?? dst);
+      throw err;
+    }
+  }
+
   /** Readers and writers not closed yet; fixtures use it to flag leaks. */
   openHandles(): OpenHandle[] {
     return [...this.#handles.values()].map(({ kind, path }) => ({ kind, path }));
