@@ -1,4 +1,4 @@
-import { childKey, type FsPath, isInside } from "./fs-paths.js";
+import { childKey, type FsPath, isInside, parentKey } from "./fs-paths.js";
 import type { Io, Step } from "./io.js";
 import { checkParent, lookup } from "./lookup.js";
 import { eisdirSystemError, type FsError, fsError } from "./node-errors.js";
@@ -6,13 +6,15 @@ import { eisdirSystemError, type FsError, fsError } from "./node-errors.js";
 /** `rename(2)`: files overwrite files; a directory replaces an empty directory. */
 export function* rename(io: Io, src: FsPath, dst: FsPath): Step<void> {
   const fail = (code: string) => fsError(code, "rename", src.given, dst.given);
+  // rename(2) resolves both parents before it looks for the source itself.
   const from = yield* lookup(io, src);
-  if (from.kind === "missing") throw fail("ENOENT");
   if (from.kind === "notdir") throw fail("ENOTDIR");
-  if (src.key === "" || dst.key === "") throw fail("EBUSY");
+  if (from.kind === "missing" && !(yield* io.stat(parentKey(src.key)))) throw fail("ENOENT");
   const to = yield* lookup(io, dst);
   if (to.kind === "notdir") throw fail("ENOTDIR");
   if (to.kind === "missing") yield* checkParent(io, src, "rename", dst);
+  if (from.kind === "missing") throw fail("ENOENT");
+  if (src.key === "" || dst.key === "") throw fail("EBUSY");
   if (src.key === dst.key) return;
   if (from.kind === "dir") {
     if (isInside(dst.key, src.key)) throw fail("EINVAL");
@@ -27,18 +29,25 @@ export function* rename(io: Io, src: FsPath, dst: FsPath): Step<void> {
   yield* io.move(src.key, dst.key);
 }
 
-/** `copyFile`: one file; `exclusive` is `COPYFILE_EXCL`. */
+/**
+ * `copyFile`: one file; `exclusive` is `COPYFILE_EXCL`. Checks in libuv's order: the source
+ * opens, then the destination (a path below a file is `ENOENT` there), then the copy meets a
+ * directory source. libuv then deletes the destination it opened; the facade leaves it alone.
+ */
 export function* copyFile(io: Io, src: FsPath, dst: FsPath, exclusive: boolean): Step<void> {
   const fail = (code: string) => fsError(code, "copyfile", src.given, dst.given);
   const from = yield* lookup(io, src);
   if (from.kind === "missing") throw fail("ENOENT");
   if (from.kind === "notdir") throw fail("ENOTDIR");
-  if (from.kind === "dir") throw fail("EISDIR");
   const to = yield* lookup(io, dst);
   if (to.kind === "notdir") throw fail("ENOTDIR");
+  if (to.kind !== "missing" && exclusive) throw fail("EEXIST");
   if (to.kind === "dir") throw fail("EISDIR");
-  if (to.kind === "missing") yield* checkParent(io, src, "copyfile", dst);
-  else if (exclusive) throw fail("EEXIST");
+  if (to.kind === "missing") {
+    const parent = yield* io.stat(parentKey(dst.key));
+    if (!parent?.isDir) throw fail("ENOENT");
+  }
+  if (from.kind === "dir") throw fail("EISDIR");
   if (src.key !== dst.key) yield* io.copy(src.key, dst.key);
 }
 

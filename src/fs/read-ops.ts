@@ -21,7 +21,8 @@ export function* statOf(
 ): Step<Stats | undefined> {
   const found = yield* lookup(io, path);
   if (found.kind === "file" || found.kind === "dir") return new Stats(found.info);
-  if (!throwIfNoEntry) return undefined;
+  // As in Node, `throwIfNoEntry: false` covers ENOENT only.
+  if (found.kind === "missing" && !throwIfNoEntry) return undefined;
   throw fsError(found.kind === "missing" ? "ENOENT" : "ENOTDIR", syscall, path.given);
 }
 

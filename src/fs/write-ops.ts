@@ -57,6 +57,7 @@ export function* openFile(io: Io, path: FsPath, mode: OpenMode): Step<Uint8Array
   const found = yield* lookup(io, path);
   if (found.kind === "notdir") throw fsError("ENOTDIR", "open", path.given);
   if (found.kind === "dir") {
+    if (mode.exclusive) throw fsError("EEXIST", "open", path.given);
     if (mode.write) throw fsError("EISDIR", "open", path.given);
     return new Uint8Array(0);
   }
