@@ -15,7 +15,7 @@ module.exports = {
     // Sources import siblings as "./x.js" (Node ESM style); in Jest those are the .ts files.
     "^(\\.{1,2}/.*)\\.js$": "$1",
     "^omnistorage-ts$": dist("src/index"),
-    "^omnistorage-ts/(memory|file|sync)$": dist("src/$1/index"),
+    "^omnistorage-ts/(memory|file|sync|fs|unstorage)$": dist("src/$1/index"),
     "^omnistorage-ts/jest$": dist("fixtures/jest"),
     "^omnistorage-ts/matchers$": dist("matchers/index"),
     "^omnistorage-ts/fast-check$": dist("fixtures/fast-check/index"),

@@ -23,16 +23,49 @@ export interface CreateFsOptions {
 // biome-ignore lint/suspicious/noExplicitAny: the facade mirrors node:fs's many overloads.
 type Fn = (...args: any[]) => any;
 
+/** The path functions the facade covers, by their `node:fs/promises` name. @public */
+export type FsFunctionName =
+  | "readFile"
+  | "writeFile"
+  | "appendFile"
+  | "mkdir"
+  | "readdir"
+  | "stat"
+  | "lstat"
+  | "access"
+  | "unlink"
+  | "rmdir"
+  | "rm"
+  | "rename"
+  | "copyFile"
+  | "cp"
+  | "realpath"
+  | "mkdtemp";
+
+type DescriptorName = "open" | "close" | "read" | "write" | "fstat";
+
 /** An object shaped like `node:fs/promises`. @public */
-export type FsPromisesFacade = Record<string, Fn> & { constants: typeof CONSTANTS };
+export type FsPromisesFacade = { [K in FsFunctionName | "open"]: Fn } & {
+  constants: typeof CONSTANTS;
+} & Record<string, unknown>;
 
 /** An object shaped like `node:fs`, with `.promises`. @public */
-export type FsFacade = Record<string, Fn> & {
+export type FsFacade = {
+  [K in
+    | FsFunctionName
+    | `${FsFunctionName}Sync`
+    | DescriptorName
+    | `${DescriptorName}Sync`
+    | "exists"
+    | "existsSync"
+    | "createReadStream"
+    | "createWriteStream"]: Fn;
+} & {
   promises: FsPromisesFacade;
   constants: typeof CONSTANTS;
   Stats: typeof Stats;
   Dirent: typeof Dirent;
-};
+} & Record<string, unknown>;
 
 const CONSTANTS = Object.freeze({
   F_OK: 0,
@@ -54,7 +87,8 @@ class Facade implements FsContext {
   readonly #backend: Backend;
 
   constructor(backend: Backend, cwd: string) {
-    if (typeof backend?.newReader !== "function") {
+    // `in`, not a read: a useMemoryBackend() handle has no backend outside a test.
+    if (typeof backend !== "object" || backend === null || !("newReader" in backend)) {
       throw new TypeError("createFs: the first argument must be an omnistorage Backend");
     }
     if (typeof cwd !== "string" || !cwd.startsWith("/")) {
