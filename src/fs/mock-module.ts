@@ -18,9 +18,13 @@ export function setMemoryFsBackend(backend: Backend | undefined): void {
 function active(): Backend {
   const backend = (globalThis as Holder)[ACTIVE];
   if (!backend) {
-    throw new Error(
-      "omnistorage-ts/fs: node:fs is mocked with memoryFsModule(), but no useMemoryFs() is active. " +
-        "Call useMemoryFs() at the top of the test file (from omnistorage-ts/vitest or omnistorage-ts/jest).",
+    // An `ERR_` code, so the facade passes it on as it is instead of reporting a disk error.
+    throw Object.assign(
+      new Error(
+        "omnistorage-ts/fs: node:fs is mocked with memoryFsModule(), but no useMemoryFs() is active. " +
+          "Call useMemoryFs() at the top of the test file (from omnistorage-ts/vitest or omnistorage-ts/jest).",
+      ),
+      { code: "ERR_NO_ACTIVE_MEMORY_FS" },
     );
   }
   return backend;

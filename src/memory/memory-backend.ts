@@ -384,7 +384,7 @@ export class MemoryBackend implements ExtendedBackend {
    * @param options - contentType, metadata, modTime
    */
   writeSync(path: string, data: Uint8Array, options: WriterOptions = {}): void {
-    const bytes = data.slice();
+    const bytes = new Uint8Array(data);
     this.#runSync("newWriter", path, undefined, (p) => this.#store.checkFileTarget("newWriter", p));
     this.#runSync("write", path, bytes.length, (p) => {
       this.#faultSync("close", p);

@@ -1,0 +1,70 @@
+import { describe, expect, test } from "vitest";
+import { createFs } from "../../src/fs/index.js";
+import { MemoryBackend } from "../../src/memory/index.js";
+
+// Rules the differential test found (each failed against real node:fs before its fix); kept
+// here by name so a regression says which rule broke.
+const codeOf = (run: () => unknown) => {
+  try {
+    run();
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return `${e.code} ${e.syscall}`;
+  }
+  return "ok";
+};
+
+describe("node:fs rules", () => {
+  const fs = () => createFs(MemoryBackend.from({ "f.txt": "x", "d/g": "y" }));
+
+  test("rename resolves the destination's parents before it looks for the source", () => {
+    expect(codeOf(() => fs().renameSync("/missing", "/f.txt/a"))).toBe("ENOTDIR rename");
+    expect(codeOf(() => fs().renameSync("/no/missing", "/f.txt/a"))).toBe("ENOENT rename");
+  });
+
+  test("copyFile checks the destination before it finds a directory source", () => {
+    expect(codeOf(() => fs().copyFileSync("/d", "/d", 1))).toBe("EEXIST copyfile");
+    expect(codeOf(() => fs().copyFileSync("/d", "/f.txt"))).toBe("EISDIR copyfile");
+    expect(codeOf(() => fs().copyFileSync("/f.txt", "/f.txt/a"))).toBe("ENOTDIR copyfile");
+    expect(codeOf(() => fs().copyFileSync("/f.txt", "/f.txt", 1))).toBe("EEXIST copyfile");
+  });
+
+  test("a directory source leaves the destination file alone (libuv would delete it)", () => {
+    const facade = fs();
+    expect(codeOf(() => facade.copyFileSync("/d", "/f.txt"))).toBe("EISDIR copyfile");
+    expect(facade.readFileSync("/f.txt", "utf8")).toBe("x");
+  });
+
+  test("writeFile with flag wx on a directory is EEXIST", () => {
+    expect(codeOf(() => fs().writeFileSync("/d", "", { flag: "wx" }))).toBe("EEXIST open");
+  });
+
+  test("stat with throwIfNoEntry: false still throws ENOTDIR", () => {
+    expect(fs().statSync("/missing", { throwIfNoEntry: false })).toBeUndefined();
+    expect(codeOf(() => fs().statSync("/f.txt/a", { throwIfNoEntry: false }))).toBe("ENOTDIR stat");
+  });
+
+  test("mkdir -p returns the first directory it created, spelled as given", () => {
+    expect(fs().mkdirSync("/d/a/b", { recursive: true })).toBe("/d/a");
+    expect(fs().mkdirSync("/d", { recursive: true })).toBeUndefined();
+    expect(codeOf(() => fs().mkdirSync("/f.txt/a", { recursive: true }))).toBe("ENOTDIR mkdir");
+  });
+
+  test("rm of a directory without recursive is Node's ERR_FS_EISDIR", () => {
+    expect(codeOf(() => fs().rmSync("/d"))).toBe("ERR_FS_EISDIR rm");
+  });
+
+  test("readFile of a directory fails at the read, naming no path", () => {
+    expect(codeOf(() => fs().readFileSync("/d"))).toBe("EISDIR read");
+  });
+});
+
+test("writeSync stores a plain copy: a Buffer given is neither kept nor handed back", () => {
+  const backend = new MemoryBackend();
+  const data = Buffer.from("abc");
+  backend.writeSync("a", data);
+  data[0] = 0x7a;
+  const stored = backend.readSync("a");
+  expect(stored).toEqual(new Uint8Array([0x61, 0x62, 0x63]));
+  expect(Buffer.isBuffer(stored)).toBe(false);
+});
