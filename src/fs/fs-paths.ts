@@ -11,8 +11,12 @@ export interface FsPath {
   readonly given: string;
   /** The backend key: absolute path without its leading `/`; `""` is the root. */
   readonly key: string;
-  /** The path names a directory (`a/`), as Node reads a trailing slash. */
+  /** The path names a directory (`a/`, `a/.`), as a disk reads a trailing slash. */
   readonly slash: boolean;
+  /** It ends in `/.`: the directory must exist already, so nothing can be created there. */
+  readonly dot: boolean;
+  /** The directory it was resolved against. */
+  readonly cwd: string;
 }
 
 /** The string form of a path argument, checked as Node checks it. */
@@ -50,7 +54,8 @@ function describe(value: unknown): string {
 export function resolveFsPath(cwd: string, path: unknown, name = "path"): FsPath {
   const given = pathString(name, path);
   const absolute = posix.resolve(cwd, given);
-  return { given, key: absolute.slice(1), slash: given.length > 1 && given.endsWith("/") };
+  const dot = /(^|\/)\.\/*$/.test(given) && given.length > 1;
+  return { given, key: absolute.slice(1), slash: dot || /.\/$/.test(given), dot, cwd };
 }
 
 /** The absolute facade path of a backend key. */

@@ -43,6 +43,7 @@ export function* existing(io: Io, path: FsPath, syscall: string): Step<Existing>
  */
 export function* checkParent(io: Io, path: FsPath, syscall: string, dest?: FsPath): Step<void> {
   const target = dest ?? path;
+  if (target.dot) throw fsError("ENOENT", syscall, path.given, dest?.given);
   const parent = parentKey(target.key);
   if (parent === "" || target.key === "") return;
   const info = yield* io.stat(parent);

@@ -14,6 +14,7 @@ export function* rename(io: Io, src: FsPath, dst: FsPath): Step<void> {
   if (to.kind === "notdir") throw fail("ENOTDIR");
   if (to.kind === "missing") yield* checkParent(io, src, "rename", dst);
   if (from.kind === "missing") throw fail("ENOENT");
+  if (from.kind === "file" && dst.slash) throw fail("ENOTDIR");
   if (src.key === "" || dst.key === "") throw fail("EBUSY");
   if (src.key === dst.key) return;
   if (from.kind === "dir") {
@@ -42,7 +43,7 @@ export function* copyFile(io: Io, src: FsPath, dst: FsPath, exclusive: boolean):
   const to = yield* lookup(io, dst);
   if (to.kind === "notdir") throw fail("ENOTDIR");
   if (to.kind !== "missing" && exclusive) throw fail("EEXIST");
-  if (to.kind === "dir") throw fail("EISDIR");
+  if (to.kind === "dir" || dst.slash) throw fail("EISDIR");
   if (to.kind === "missing") {
     const parent = yield* io.stat(parentKey(dst.key));
     if (!parent?.isDir) throw fail("ENOENT");
@@ -64,14 +65,24 @@ export function* cp(io: Io, src: FsPath, dst: FsPath, options: CpOptions): Step<
   if (from.kind !== "file" && from.kind !== "dir") {
     throw fsError(from.kind === "missing" ? "ENOENT" : "ENOTDIR", "lstat", src.given);
   }
+  // Node's order: both paths resolve, then the two EINVAL checks, then the parents of the
+  // destination are made, then a directory without `recursive` fails.
+  const to = yield* lookup(io, dst);
+  if (to.kind === "notdir") throw fsError("ENOTDIR", "lstat", dst.given);
+  if (src.key === dst.key)
+    throw cpError("ERR_FS_CP_EINVAL", "src and dest cannot be the same", dst.given);
+  if (isInside(dst.key, src.key)) {
+    const detail = `cannot copy ${src.given} to a subdirectory of self ${dst.given}`;
+    throw cpError("ERR_FS_CP_EINVAL", detail, dst.given);
+  }
+  // Node makes the destination's parents before it looks at what it copies.
+  const parent = parentKey(dst.key);
+  if (parent !== "" && !(yield* io.stat(parent))) yield* io.mkdir(parent);
   if (from.kind === "dir" && !options.recursive) {
     throw eisdirSystemError("cp", src.given, `${src.given} is a directory (not copied)`);
   }
-  if (isInside(dst.key, src.key)) {
-    throw cpError(
-      "ERR_FS_CP_EINVAL",
-      `cannot copy ${src.given} to a subdirectory of self ${dst.given}`,
-    );
+  if (from.kind === "file" && to.kind === "missing" && dst.slash) {
+    throw fsError("EISDIR", "copyfile", src.given, dst.given);
   }
   yield* copyEntry(io, src.key, dst.key, from.kind === "dir", options, src.given, dst.given);
 }
@@ -88,22 +99,19 @@ function* copyEntry(
   const there = yield* io.stat(dst);
   if (!isDir) {
     if (there?.isDir) {
-      throw cpError(
-        "ERR_FS_CP_NON_DIR_TO_DIR",
-        `cannot overwrite directory ${dstGiven} with non-directory ${srcGiven}`,
-      );
+      const detail = `cannot overwrite directory ${dstGiven} with non-directory ${srcGiven}`;
+      throw cpError("ERR_FS_CP_NON_DIR_TO_DIR", detail, dstGiven);
     }
     if (there && options.force === false) {
-      if (options.errorOnExist) throw cpError("ERR_FS_CP_EEXIST", `${dstGiven} already exists`);
+      if (options.errorOnExist)
+        throw cpError("ERR_FS_CP_EEXIST", `${dstGiven} already exists`, dstGiven);
       return;
     }
     return yield* io.copy(src, dst);
   }
   if (there && !there.isDir) {
-    throw cpError(
-      "ERR_FS_CP_DIR_TO_NON_DIR",
-      `cannot overwrite non-directory ${dstGiven} with directory ${srcGiven}`,
-    );
+    const detail = `cannot overwrite non-directory ${dstGiven} with directory ${srcGiven}`;
+    throw cpError("ERR_FS_CP_DIR_TO_NON_DIR", detail, dstGiven);
   }
   if (!there) yield* io.mkdir(dst);
   for (const child of yield* io.children(src)) {
@@ -113,11 +121,21 @@ function* copyEntry(
   }
 }
 
-function cpError(code: string, detail: string): FsError {
-  const err = new Error(`${detail}`) as FsError;
+const CP_ERRORS: Record<string, [title: string, errno: number, name: string]> = {
+  ERR_FS_CP_EINVAL: ["Invalid src or dest", 22, "EINVAL"],
+  ERR_FS_CP_EEXIST: ["Target already exists", 17, "EEXIST"],
+  ERR_FS_CP_DIR_TO_NON_DIR: ["Cannot overwrite non-directory with directory", 21, "EISDIR"],
+  ERR_FS_CP_NON_DIR_TO_DIR: ["Cannot overwrite directory with non-directory", 20, "ENOTDIR"],
+};
+
+/** Node's `SystemError`s of `cp`: `Invalid src or dest: cp returned EINVAL (…) path`. */
+function cpError(code: string, detail: string, path: string): FsError {
+  const [title, errno, name] = CP_ERRORS[code] ?? ["cp failed", 5, "EIO"];
+  const err = new Error(`${title}: cp returned ${name} (${detail}) ${path}`) as FsError;
   err.name = "SystemError";
   err.code = code;
-  err.errno = code === "ERR_FS_CP_EINVAL" ? 22 : 17;
+  err.errno = errno;
   err.syscall = "cp";
+  err.path = path;
   return err;
 }

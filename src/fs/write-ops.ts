@@ -1,4 +1,5 @@
-import { type FsPath, parentKey } from "./fs-paths.js";
+import { posix } from "node:path";
+import { childKey, type FsPath, parentKey } from "./fs-paths.js";
 import type { Io, Step } from "./io.js";
 import { checkParent, existing, lookup } from "./lookup.js";
 import { eisdirSystemError, fsError } from "./node-errors.js";
@@ -54,6 +55,7 @@ export function openMode(flag: unknown, fallback: string): OpenMode {
  * @returns the current content when the mode keeps it, else an empty array
  */
 export function* openFile(io: Io, path: FsPath, mode: OpenMode): Step<Uint8Array> {
+  if (path.slash && !path.dot && mode.create) yield* refuseSlash(io, path);
   const found = yield* lookup(io, path);
   if (found.kind === "notdir") throw fsError("ENOTDIR", "open", path.given);
   if (found.kind === "dir") {
@@ -63,13 +65,24 @@ export function* openFile(io: Io, path: FsPath, mode: OpenMode): Step<Uint8Array
   }
   if (found.kind === "missing") {
     if (!mode.create) throw fsError("ENOENT", "open", path.given);
-    if (path.slash) throw fsError("EISDIR", "open", path.given);
     yield* checkParent(io, path, "open");
+    if (path.slash) throw fsError("EISDIR", "open", path.given);
     return new Uint8Array(0);
   }
   if (mode.exclusive) throw fsError("EEXIST", "open", path.given);
   if (mode.truncate) return new Uint8Array(0);
   return yield* io.read(path.key);
+}
+
+/**
+ * Creating through a trailing slash (`open("x/", O_CREAT)`) is `EISDIR` whatever is there,
+ * once the parents resolve.
+ */
+function* refuseSlash(io: Io, path: FsPath): Step<never> {
+  const found = yield* lookup(io, { ...path, slash: false });
+  if (found.kind === "notdir") throw fsError("ENOTDIR", "open", path.given);
+  if (found.kind === "missing") yield* checkParent(io, path, "open");
+  throw fsError("EISDIR", "open", path.given);
 }
 
 /** `writeFile` / `appendFile`: `data` replaces or extends the file. */
@@ -89,23 +102,32 @@ export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /** `mkdir`: one level, or `mkdir -p` returning the first directory it created. */
 export function* mkdir(io: Io, path: FsPath, recursive: boolean): Step<string | undefined> {
-  const found = yield* lookup(io, path);
+  // A file spelled `f/` is still something that exists to mkdir(2), but not to mkdir -p or
+  // through `f/.`: EEXIST for the one, ENOTDIR for the others, as the disk says.
+  const found = yield* lookup(io, { ...path, slash: false, dot: false });
   if (found.kind === "notdir") throw fsError("ENOTDIR", "mkdir", path.given);
+  if (found.kind === "file" && path.slash && (recursive || path.dot)) {
+    throw fsError("ENOTDIR", "mkdir", path.given);
+  }
   if (found.kind !== "missing") {
     if (recursive && found.kind === "dir") return undefined;
     throw fsError("EEXIST", "mkdir", path.given);
   }
-  if (!recursive) yield* checkParent(io, path, "mkdir");
-  // Count the levels that are missing, to name the first one created as Node does.
-  let missing = 1;
-  for (let key = parentKey(path.key); key !== "" && !(yield* io.stat(key)); key = parentKey(key)) {
-    missing++;
+  if (!recursive) {
+    yield* checkParent(io, path, "mkdir");
+    yield* io.mkdir(path.key);
+    return undefined;
+  }
+  // Node names the first directory made by walking up the path as given until the parent
+  // exists (so `m/.` counts as two levels, as it does for Node).
+  let first = path.given;
+  for (;;) {
+    const parent = posix.dirname(first);
+    if (parent === first || (yield* io.stat(posix.resolve(path.cwd, parent).slice(1)))) break;
+    first = parent;
   }
   yield* io.mkdir(path.key);
-  if (!recursive) return undefined;
-  let first = path.given.replace(/\/+$/, "");
-  for (let i = 1; i < missing; i++) first = first.slice(0, Math.max(first.lastIndexOf("/"), 0));
-  return first === "" ? "/" : first;
+  return first;
 }
 
 /** `unlink`: a file only. */
@@ -120,6 +142,8 @@ export function* rmdir(io: Io, path: FsPath, recursive: boolean): Step<void> {
   const found = yield* existing(io, path, "rmdir");
   if (found.kind === "file") throw fsError("ENOTDIR", "rmdir", path.given);
   if (path.key === "") throw fsError("EBUSY", "rmdir", path.given);
+  // rmdir("d/.") is refused by the kernel: `.` cannot be removed.
+  if (path.dot) throw fsError("EINVAL", "rmdir", path.given);
   if (!recursive && (yield* io.children(path.key)).length > 0) {
     throw fsError("ENOTEMPTY", "rmdir", path.given);
   }
@@ -136,10 +160,13 @@ export function* rm(io: Io, path: FsPath, recursive: boolean, force: boolean): S
   if (found.kind === "notdir") throw fsError("ENOTDIR", "lstat", path.given);
   if (found.kind === "file") return yield* io.delete(path.key);
   if (!recursive) throw eisdirSystemError("rm", path.given, "is a directory");
-  if (path.key !== "") return yield* io.rmdir(path.key, true);
+  if (path.key !== "" && !path.dot) return yield* io.rmdir(path.key, true);
   // The root itself stays, as a mount point would; everything in it goes.
-  for (const child of yield* io.children("")) {
-    if (child.isDir) yield* io.rmdir(child.name, true);
-    else yield* io.delete(child.name);
+  // `d/.` loses its content and then fails like rmdir("d/.").
+  for (const child of yield* io.children(path.key)) {
+    const key = childKey(path.key, child.name);
+    if (child.isDir) yield* io.rmdir(key, true);
+    else yield* io.delete(key);
   }
+  if (path.dot) throw fsError("EINVAL", "rmdir", path.given);
 }
