@@ -65,12 +65,20 @@ export function* cp(io: Io, src: FsPath, dst: FsPath, options: CpOptions): Step<
   if (from.kind !== "file" && from.kind !== "dir") {
     throw fsError(from.kind === "missing" ? "ENOENT" : "ENOTDIR", "lstat", src.given);
   }
-  // Node's order: both paths resolve, then the two EINVAL checks, then the parents of the
+  // Node's order: both paths resolve, then same path, kind mismatch, self-copy, then the parents of the
   // destination are made, then a directory without `recursive` fails.
   const to = yield* lookup(io, dst);
   if (to.kind === "notdir") throw fsError("ENOTDIR", "lstat", dst.given);
   if (src.key === dst.key)
     throw cpError("ERR_FS_CP_EINVAL", "src and dest cannot be the same", dst.given);
+  if (from.kind === "dir" && to.kind === "file") {
+    const detail = `cannot overwrite non-directory ${dst.given} with directory ${src.given}`;
+    throw cpError("ERR_FS_CP_DIR_TO_NON_DIR", detail, dst.given);
+  }
+  if (from.kind === "file" && to.kind === "dir") {
+    const detail = `cannot overwrite directory ${dst.given} with non-directory ${src.given}`;
+    throw cpError("ERR_FS_CP_NON_DIR_TO_DIR", detail, dst.given);
+  }
   if (isInside(dst.key, src.key)) {
     const detail = `cannot copy ${src.given} to a subdirectory of self ${dst.given}`;
     throw cpError("ERR_FS_CP_EINVAL", detail, dst.given);

@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { childKey, type FsPath, parentKey } from "./fs-paths.js";
+import { type FsPath, parentKey } from "./fs-paths.js";
 import type { Io, Step } from "./io.js";
 import { checkParent, existing, lookup } from "./lookup.js";
 import { eisdirSystemError, fsError } from "./node-errors.js";
@@ -160,13 +160,12 @@ export function* rm(io: Io, path: FsPath, recursive: boolean, force: boolean): S
   if (found.kind === "notdir") throw fsError("ENOTDIR", "lstat", path.given);
   if (found.kind === "file") return yield* io.delete(path.key);
   if (!recursive) throw eisdirSystemError("rm", path.given, "is a directory");
-  if (path.key !== "" && !path.dot) return yield* io.rmdir(path.key, true);
-  // The root itself stays, as a mount point would; everything in it goes.
-  // `d/.` loses its content and then fails like rmdir("d/.").
-  for (const child of yield* io.children(path.key)) {
-    const key = childKey(path.key, child.name);
-    if (child.isDir) yield* io.rmdir(key, true);
-    else yield* io.delete(key);
-  }
+  // `d/.` cannot be removed; Node checks before it touches anything below.
   if (path.dot) throw fsError("EINVAL", "rmdir", path.given);
+  if (path.key !== "") return yield* io.rmdir(path.key, true);
+  // The root itself stays, as a mount point would; everything in it goes.
+  for (const child of yield* io.children("")) {
+    if (child.isDir) yield* io.rmdir(child.name, true);
+    else yield* io.delete(child.name);
+  }
 }

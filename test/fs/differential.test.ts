@@ -53,7 +53,12 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   }),
   fc.record({ op: fc.constant("rm"), path: relPath, recursive: fc.boolean(), force: fc.boolean() }),
   fc.record({ op: fc.constant("rename"), path: cleanPath, to: cleanPath }),
-  fc.record({ op: fc.constant("copyFile"), path: cleanPath, to: cleanPath, exclusive: fc.boolean() }),
+  fc.record({
+    op: fc.constant("copyFile"),
+    path: cleanPath,
+    to: cleanPath,
+    exclusive: fc.boolean(),
+  }),
   fc.record({ op: fc.constant("cp"), path: cleanPath, to: cleanPath, recursive: fc.boolean() }),
 ) as fc.Arbitrary<Command>;
 

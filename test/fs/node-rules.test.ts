@@ -68,3 +68,42 @@ test("writeSync stores a plain copy: a Buffer given is neither kept nor handed b
   expect(stored).toEqual(new Uint8Array([0x61, 0x62, 0x63]));
   expect(Buffer.isBuffer(stored)).toBe(false);
 });
+
+describe("trailing / and /. (found by the differential test)", () => {
+  const fs = () => createFs(MemoryBackend.from({ f: "x", "d/g": "y" }));
+
+  test("creating through a trailing slash is EISDIR, after the parents resolve", () => {
+    expect(codeOf(() => fs().writeFileSync("/new/", ""))).toBe("EISDIR open");
+    expect(codeOf(() => fs().writeFileSync("/f/", ""))).toBe("EISDIR open");
+    expect(codeOf(() => fs().writeFileSync("/no/new/", ""))).toBe("ENOENT open");
+    expect(codeOf(() => fs().readFileSync("/f/"))).toBe("ENOTDIR open");
+  });
+
+  test("`x/.` must already be a directory", () => {
+    expect(codeOf(() => fs().writeFileSync("/n/.", ""))).toBe("ENOENT open");
+    expect(codeOf(() => fs().writeFileSync("/d/.", "", { flag: "wx" }))).toBe("EEXIST open");
+    expect(codeOf(() => fs().mkdirSync("/n/."))).toBe("ENOENT mkdir");
+    expect(fs().mkdirSync("/m/.", { recursive: true })).toBe("/m");
+  });
+
+  test("mkdir of a file spelled f/ is EEXIST; with -p or as f/. it is ENOTDIR", () => {
+    expect(codeOf(() => fs().mkdirSync("/f/"))).toBe("EEXIST mkdir");
+    expect(codeOf(() => fs().mkdirSync("/f/", { recursive: true }))).toBe("ENOTDIR mkdir");
+    expect(codeOf(() => fs().mkdirSync("/f/."))).toBe("ENOTDIR mkdir");
+  });
+
+  test("rmdir and rm -r of d/. are EINVAL and remove nothing", () => {
+    const facade = fs();
+    expect(codeOf(() => facade.rmdirSync("/d/."))).toBe("EINVAL rmdir");
+    expect(codeOf(() => facade.rmSync("/d/.", { recursive: true }))).toBe("EINVAL rmdir");
+    expect(facade.readdirSync("/d")).toEqual(["g"]);
+  });
+
+  test("cp checks src = dest and self-copies before a directory without recursive, and makes the parents first", () => {
+    const facade = fs();
+    expect(codeOf(() => facade.cpSync("/d", "/d"))).toBe("ERR_FS_CP_EINVAL cp");
+    expect(codeOf(() => facade.cpSync("/d", "/d/x"))).toBe("ERR_FS_CP_EINVAL cp");
+    expect(codeOf(() => facade.cpSync("/d", "/p/q"))).toBe("ERR_FS_EISDIR cp");
+    expect(facade.existsSync("/p")).toBe(true);
+  });
+});
