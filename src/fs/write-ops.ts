@@ -1,5 +1,5 @@
 import { posix } from "node:path";
-import { type FsPath, parentKey } from "./fs-paths.js";
+import type { FsPath } from "./fs-paths.js";
 import type { Io, Step } from "./io.js";
 import { checkParent, existing, lookup } from "./lookup.js";
 import { eisdirSystemError, fsError } from "./node-errors.js";

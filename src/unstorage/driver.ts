@@ -81,15 +81,17 @@ const isAbsent = (err: unknown): boolean =>
  */
 export function omnistorageDriver(options: OmnistorageDriverOptions): OmnistorageDriver {
   const { backend } = options;
-  if (typeof backend?.newReader !== "function" || typeof backend.newWriter !== "function") {
+  // `in`, not a read: a useMemoryBackend() handle has a backend only while a test runs.
+  if (typeof backend !== "object" || backend === null || !("newReader" in backend)) {
     throw new TypeError("omnistorageDriver: options.backend must be an omnistorage Backend");
   }
   const base =
     options.base === undefined || options.base.replace(/\//g, "") === ""
       ? ""
       : normalizePath("omnistorageDriver", options.base);
-  const extended = isExtended(backend) ? backend : undefined;
   const path = (key: string) => pathOfKey(base, key);
+  // Looked up per call, for the same reason as above.
+  const ext = (): ExtendedBackend | undefined => (isExtended(backend) ? backend : undefined);
 
   return {
     name: "omnistorage",
@@ -98,7 +100,7 @@ export function omnistorageDriver(options: OmnistorageDriverOptions): Omnistorag
     getInstance: () => backend,
 
     // Every operation is async, so a bad key or value rejects instead of throwing.
-    hasItem: async (key) => isFile(backend, extended, path(key)),
+    hasItem: async (key) => isFile(backend, ext(), path(key)),
 
     async getItem(key) {
       const bytes = await readOrNull(backend, path(key));
@@ -113,6 +115,7 @@ export function omnistorageDriver(options: OmnistorageDriverOptions): Omnistorag
 
     async removeItem(key) {
       const p = path(key);
+      const extended = ext();
       if (!(await isFile(backend, extended, p))) return;
       await backend.delete(p);
       if (extended) await pruneEmptyParents(extended, p, base);
@@ -120,6 +123,7 @@ export function omnistorageDriver(options: OmnistorageDriverOptions): Omnistorag
 
     async getMeta(key) {
       const p = path(key);
+      const extended = ext();
       if (!extended) return (await isFile(backend, extended, p)) ? {} : null;
       try {
         const info = await extended.stat(p);
@@ -140,6 +144,7 @@ export function omnistorageDriver(options: OmnistorageDriverOptions): Omnistorag
 
     async clear(keyBase) {
       const prefix = prefixOfBase(base, keyBase);
+      const extended = ext();
       if (extended && prefix !== "") {
         const folder = prefix.slice(0, -1);
         await extended.rmdir(folder, { recursive: true }).catch((err: unknown) => {

@@ -106,4 +106,9 @@ describe("trailing / and /. (found by the differential test)", () => {
     expect(codeOf(() => facade.cpSync("/d", "/p/q"))).toBe("ERR_FS_EISDIR cp");
     expect(facade.existsSync("/p")).toBe(true);
   });
+
+  test("cp refuses a directory onto a file and a file onto a directory before anything else", () => {
+    expect(codeOf(() => fs().cpSync("/d", "/f"))).toBe("ERR_FS_CP_DIR_TO_NON_DIR cp");
+    expect(codeOf(() => fs().cpSync("/f", "/d"))).toBe("ERR_FS_CP_NON_DIR_TO_DIR cp");
+  });
 });

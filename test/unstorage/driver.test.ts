@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStorage, type Storage, snapshot } from "unstorage";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { useMemoryBackend } from "../../fixtures/vitest.js";
 import { FileBackend } from "../../src/file/index.js";
 import { type ExtendedBackend, isNotSupported, readText, writeFile } from "../../src/index.js";
 import { MemoryBackend } from "../../src/memory/index.js";
@@ -123,6 +124,15 @@ describe.each(backends)("omnistorageDriver on %s", (_name, make, dispose) => {
     expect(await storage.getItem("a")).toBe("now a file");
   });
 
+  test("removing a folder's last key while another key is written into it loses neither", async () => {
+    for (let i = 0; i < 30; i++) {
+      await storage.setItem("a:old", 1);
+      await Promise.all([storage.removeItem("a:old"), storage.setItem("a:new", 2)]);
+      expect(await storage.getKeys()).toEqual(["a:new"]);
+      await storage.removeItem("a:new");
+    }
+  });
+
   test("removeItem of a missing key, or of a folder of other keys, changes nothing", async () => {
     await storage.setItem("a:b", "v");
     await storage.removeItem("nothing");
@@ -215,6 +225,20 @@ describe.each(backends)("omnistorageDriver on %s", (_name, make, dispose) => {
     const own = new MemoryBackend();
     await omnistorageDriver({ backend: own, closeOnDispose: true }).dispose();
     expect(own.closed).toBe(true);
+  });
+});
+
+describe("omnistorageDriver over a useMemoryBackend() handle", () => {
+  const handle = useMemoryBackend();
+  const storage = createStorage({ driver: omnistorageDriver({ backend: handle }) });
+
+  test("each test's items land in that test's fresh backend (1)", async () => {
+    await storage.setItem("k", "one");
+    expect(handle).toHaveFile("k", "one");
+  });
+
+  test("each test's items land in that test's fresh backend (2)", async () => {
+    expect(await storage.hasItem("k")).toBe(false);
   });
 });
 
