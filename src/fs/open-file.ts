@@ -22,6 +22,8 @@ export class OpenFile {
   #size: number;
   position = 0;
   closed = false;
+  /** Opened a directory (read-only, as `open(2)` allows): reading it is `EISDIR`. */
+  isDir = false;
 
   private constructor(fd: number, path: FsPath, mode: OpenMode, content: Uint8Array) {
     this.fd = fd;
@@ -33,17 +35,18 @@ export class OpenFile {
 
   /** Opens `path` as `open(2)` would with `mode`, creating or truncating it when asked. */
   static *open(io: Io, fd: number, path: FsPath, mode: OpenMode): Step<OpenFile> {
-    const existed = (yield* io.stat(path.key)) !== undefined;
+    const info = yield* io.stat(path.key);
+    const existed = info !== undefined;
     const content = yield* openFile(io, path, mode);
     const file = new OpenFile(fd, path, mode, content);
+    file.isDir = info?.isDir === true;
     if (mode.write && (mode.truncate || !existed)) yield* file.#flush(io);
     return file;
   }
 
   /** Reads into `buffer`; `position` null reads at (and advances) the file position. */
   read(buffer: Uint8Array, offset: number, length: number, position: number | null): number {
-    this.#check("read");
-    if (!this.mode.read) throw fsError("EBADF", "read");
+    this.#checkRead();
     const at = position ?? this.position;
     const n = Math.max(0, Math.min(length, this.#size - at, buffer.length - offset));
     buffer.set(this.#content.subarray(at, at + n), offset);
@@ -53,8 +56,7 @@ export class OpenFile {
 
   /** What is left from the file position, advancing it. */
   readRest(): Uint8Array {
-    this.#check("read");
-    if (!this.mode.read) throw fsError("EBADF", "read");
+    this.#checkRead();
     const rest = this.#content.slice(this.position, this.#size);
     this.position = this.#size;
     return rest;
@@ -93,6 +95,12 @@ export class OpenFile {
   close(): void {
     this.#check("close");
     this.closed = true;
+  }
+
+  #checkRead(): void {
+    this.#check("read");
+    if (!this.mode.read) throw fsError("EBADF", "read");
+    if (this.isDir) throw fsError("EISDIR", "read");
   }
 
   #check(syscall: string): void {

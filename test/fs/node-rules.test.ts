@@ -57,6 +57,14 @@ describe("node:fs rules", () => {
   test("readFile of a directory fails at the read, naming no path", () => {
     expect(codeOf(() => fs().readFileSync("/d"))).toBe("EISDIR read");
   });
+
+  test("a directory opens read-only, and reading the descriptor is EISDIR", () => {
+    const facade = fs();
+    const fd = facade.openSync("/d", "r");
+    expect(codeOf(() => facade.readSync(fd, Buffer.alloc(4)))).toBe("EISDIR read");
+    facade.closeSync(fd);
+    expect(codeOf(() => facade.openSync("/d", "r+"))).toBe("EISDIR open");
+  });
 });
 
 test("writeSync stores a plain copy: a Buffer given is neither kept nor handed back", () => {
