@@ -2,7 +2,15 @@ import { posix } from "node:path";
 import type { Backend } from "../core/types.js";
 import { Descriptors } from "./descriptors.js";
 import { resolveFsPath } from "./fs-paths.js";
-import { asyncIo, type Io, isSyncBackend, runAsync, runSync, syncIo } from "./io.js";
+import {
+  asyncIo,
+  type Io,
+  isSyncBackend,
+  type Runner,
+  runSync,
+  serialRunner,
+  syncIo,
+} from "./io.js";
 import { invalidArg, toFsError } from "./node-errors.js";
 import { type FsContext, guarded, OPERATIONS } from "./operations.js";
 import { Dirent, Stats } from "./stats.js";
@@ -83,7 +91,9 @@ const NAMES = Object.keys(OPERATIONS).filter((name) => name !== "exists");
 class Facade implements FsContext {
   readonly cwd: string;
   readonly io: Io;
-  readonly fds = new Descriptors(this);
+  /** Every async operation of this facade, one at a time in call order. */
+  readonly run: Runner = serialRunner();
+  readonly fds = new Descriptors(this, this.run);
   readonly #backend: Backend;
 
   constructor(backend: Backend, cwd: string) {
@@ -118,7 +128,7 @@ class Facade implements FsContext {
 
   promise(name: string): Fn {
     const operation = OPERATIONS[name] as (typeof OPERATIONS)[string];
-    return (...args: unknown[]) => runAsync(guarded(operation, this, this.io, args));
+    return (...args: unknown[]) => this.run(guarded(operation, this, this.io, args));
   }
 
   sync(name: string): Fn {
@@ -217,11 +227,11 @@ export function createFs(backend: Backend, options: CreateFsOptions = {}): FsFac
   api.existsSync = facade.sync("exists");
   addDescriptorForms(api, facade);
   api.createReadStream = (path: unknown, opts?: unknown) =>
-    createReadStream(facade.io, facade.path(path), streamOptions(opts), (e, s) =>
+    createReadStream(facade.io, facade.run, facade.path(path), streamOptions(opts), (e, s) =>
       facade.fail(e, s, String(path)),
     );
   api.createWriteStream = (path: unknown, opts?: unknown) =>
-    createWriteStream(facade.io, facade.path(path), streamOptions(opts), (e, s) =>
+    createWriteStream(facade.io, facade.run, facade.path(path), streamOptions(opts), (e, s) =>
       facade.fail(e, s, String(path)),
     );
   addStubs(api, UNSUPPORTED_FS, "fs");
@@ -246,7 +256,7 @@ function addDescriptorForms(api: Record<string, unknown>, facade: Facade): void 
   api.fstatSync = (fd: unknown) => fds.get(fd, "fstat").stat();
   api.open = callbackForm("open", async (path: unknown, flags?: unknown) => {
     try {
-      return (await runAsync(fds.open(io, path, typeof flags === "function" ? undefined : flags)))
+      return (await facade.run(fds.open(io, path, typeof flags === "function" ? undefined : flags)))
         .fd;
     } catch (err) {
       throw facade.fail(err, "open", String(path));
@@ -264,7 +274,7 @@ function addDescriptorForms(api: Record<string, unknown>, facade: Facade): void 
   );
   api.write = callbackForm(
     "write",
-    async (fd: unknown, ...args: unknown[]) => [await runAsync(fds.write(io, fd, args)), args[0]],
+    async (fd: unknown, ...args: unknown[]) => [await facade.run(fds.write(io, fd, args)), args[0]],
     true,
   );
 }

@@ -1,6 +1,6 @@
 import type { FileHandle } from "./file-handle.js";
 import { FileHandle as Handle, handleError, readArgs, writeArgs } from "./file-handle.js";
-import { type Io, runAsync, runSync, type Step } from "./io.js";
+import { type Io, type Runner, runSync, type Step } from "./io.js";
 import { fsError } from "./node-errors.js";
 import { OpenFile } from "./open-file.js";
 import type { FsContext } from "./operations.js";
@@ -14,10 +14,12 @@ export class Descriptors {
   readonly #open = new Map<number, OpenFile>();
   #next = 100;
   readonly #ctx: FsContext;
+  readonly #run: Runner;
 
-  /** @param ctx - the facade's path resolution */
-  constructor(ctx: FsContext) {
+  /** @param ctx - the facade's path resolution @param run - the facade's serial runner */
+  constructor(ctx: FsContext, run: Runner) {
     this.#ctx = ctx;
+    this.#run = run;
   }
 
   /** Opens a file; the step yields its descriptor. */
@@ -42,9 +44,9 @@ export class Descriptors {
 
   /** `fs.promises.open`: a FileHandle. */
   async handle(io: Io, path: unknown, flags: unknown): Promise<FileHandle> {
-    const file = await runAsync(this.open(io, path, flags));
+    const file = await this.#run(this.open(io, path, flags));
     const run = <T>(step: Step<T>, syscall: string) =>
-      runAsync(step).catch((err: unknown) => {
+      this.#run(step).catch((err: unknown) => {
         throw handleError(err, syscall, file.path.given);
       });
     return new Handle(file, io, run, () => this.release(file.fd));

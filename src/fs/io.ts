@@ -52,6 +52,23 @@ export async function runAsync<T>(operation: Step<T>): Promise<T> {
   return result.value;
 }
 
+/** Runs steps one after another. */
+export type Runner = <T>(operation: Step<T>) => Promise<T>;
+
+/**
+ * A runner that runs one operation at a time, in call order: each operation checks and then
+ * changes the store over several backend calls, so two unawaited calls (two `appendFile`s, a
+ * `mkdir` and a `writeFile` into it) must not interleave. A disk serialises them the same way.
+ */
+export function serialRunner(): Runner {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(operation: Step<T>): Promise<T> => {
+    const next = last.then(() => runAsync(operation));
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** Runs an operation whose backend calls are synchronous. */
 export function runSync<T>(operation: Step<T>): T {
   let result = operation.next();

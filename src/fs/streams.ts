@@ -1,7 +1,7 @@
 import { Readable, Writable } from "node:stream";
 import { bytesOf } from "./data.js";
 import type { FsPath } from "./fs-paths.js";
-import { type Io, runAsync, type Step } from "./io.js";
+import type { Io, Runner, Step } from "./io.js";
 import { readBytes } from "./read-ops.js";
 import { concat, type OpenMode, openFile, openMode } from "./write-ops.js";
 
@@ -27,7 +27,13 @@ type Fail = (err: unknown, syscall: string) => unknown;
  * `createReadStream`: the file as of open, in `highWaterMark` chunks, `start`/`end`
  * inclusive as in Node. Errors (ENOENT …) are emitted as `error`, as Node does.
  */
-export function createReadStream(io: Io, path: FsPath, options: ReadStreamOptions, fail: Fail) {
+export function createReadStream(
+  io: Io,
+  run: Runner,
+  path: FsPath,
+  options: ReadStreamOptions,
+  fail: Fail,
+) {
   const size = options.highWaterMark ?? 64 * 1024;
   let bytes: Uint8Array | undefined;
   let at = 0;
@@ -35,7 +41,7 @@ export function createReadStream(io: Io, path: FsPath, options: ReadStreamOption
     highWaterMark: size,
     signal: options.signal,
     construct(callback) {
-      runAsync(readBytes(io, path)).then(
+      run(readBytes(io, path)).then(
         (content) => {
           const start = options.start ?? 0;
           const end = options.end === undefined ? content.length : options.end + 1;
@@ -68,7 +74,13 @@ export function createReadStream(io: Io, path: FsPath, options: ReadStreamOption
  * everything written is stored at once when it finishes. A stream destroyed before it
  * finishes leaves the file as it was opened (Node would leave the chunks written so far).
  */
-export function createWriteStream(io: Io, path: FsPath, options: WriteStreamOptions, fail: Fail) {
+export function createWriteStream(
+  io: Io,
+  run: Runner,
+  path: FsPath,
+  options: WriteStreamOptions,
+  fail: Fail,
+) {
   const mode = openMode(options.flags, "w");
   const chunks: Uint8Array[] = [];
   let before: Uint8Array = new Uint8Array(0);
@@ -76,7 +88,7 @@ export function createWriteStream(io: Io, path: FsPath, options: WriteStreamOpti
     signal: options.signal,
     decodeStrings: false,
     construct(callback) {
-      runAsync(openForStream(io, path, mode)).then(
+      run(openForStream(io, path, mode)).then(
         (content) => {
           before = content;
           stream.emit("open", 0);
@@ -103,7 +115,7 @@ export function createWriteStream(io: Io, path: FsPath, options: WriteStreamOpti
     },
     final(callback) {
       const all = chunks.reduce(concat, before);
-      runAsync(io.write(path.key, all)).then(
+      run(io.write(path.key, all)).then(
         () => callback(),
         (err: unknown) => callback(fail(err, "write") as Error),
       );

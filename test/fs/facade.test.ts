@@ -258,6 +258,22 @@ describe("callback and exists forms", () => {
     expect(fs.existsSync(42)).toBe(false);
   });
 
+  test("unawaited appendFile calls lose nothing: each appends, in call order", async () => {
+    const fsp = createFsPromises(new MemoryBackend());
+    await Promise.all(["a", "b", "c"].map((s) => fsp.appendFile("/log", s)));
+    expect(await fsp.readFile("/log", "utf8")).toBe("abc");
+  });
+
+  test("unawaited mkdir and writeFile into it succeed in call order", async () => {
+    const fsp = createFsPromises(new MemoryBackend());
+    const [, , text] = await Promise.all([
+      fsp.mkdir("/d"),
+      fsp.writeFile("/d/a", "x"),
+      fsp.readFile("/d/a", "utf8"),
+    ]);
+    expect(text).toBe("x");
+  });
+
   test("unawaited writes settle in call order: the last one wins", async () => {
     const fsp = createFsPromises(new MemoryBackend());
     const writes = [fsp.writeFile("/x", "1"), fsp.writeFile("/x", "2"), fsp.writeFile("/x", "3")];
