@@ -28,12 +28,19 @@ import { toMatchTree } from "./to-match-tree.js";
  * @public
  */
 export const matchers = {
+  /** {@inheritDoc toContainJSON} */
   toContainJSON,
+  /** {@inheritDoc toHaveDirectory} */
   toHaveDirectory,
+  /** {@inheritDoc toHaveFile} */
   toHaveFile,
+  /** {@inheritDoc toHaveFileCount} */
   toHaveFileCount,
+  /** {@inheritDoc toHaveFiles} */
   toHaveFiles,
+  /** {@inheritDoc toMatchBackend} */
   toMatchBackend,
+  /** {@inheritDoc toMatchTree} */
   toMatchTree,
   ...journalMatchers,
 };

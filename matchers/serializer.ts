@@ -4,10 +4,15 @@ import { toTree } from "./to-tree.js";
 
 /** The parts of pretty-format's configuration a plugin uses (Jest's and Vitest's agree). */
 export interface SerializerConfig {
+  /** One level of indentation. */
   readonly indent: string;
+  /** How deep nested values are printed. */
   readonly maxDepth: number;
+  /** Print on one line, without type names. */
   readonly min?: boolean;
+  /** What separates entries: a newline, or a space when `min`. */
   readonly spacingInner: string;
+  /** What surrounds the entries: a newline, or nothing when `min`. */
   readonly spacingOuter: string;
 }
 

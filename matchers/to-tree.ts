@@ -8,7 +8,12 @@ import { backendOf, inspectorOf, type SyncBackend } from "./internal/subject.js"
  * `.current`, such as the `useMemoryBackend()` handle.
  * @public
  */
-export type SyncSubject = SyncBackend | { readonly current: SyncBackend };
+export type SyncSubject =
+  | SyncBackend
+  | {
+      /** The backend the handle holds for the running test. */
+      readonly current: SyncBackend;
+    };
 
 /**
  * A deterministic plain object of a backend's files, for snapshots and `toEqual`: flat paths

@@ -48,6 +48,7 @@ export interface MatcherContext {
   equals(a: unknown, b: unknown, customTesters?: EqualityTester[], strictCheck?: boolean): boolean;
   /** Testers registered with `expect.addEqualityTesters`. */
   readonly customTesters?: readonly EqualityTester[];
+  /** The runner's printing and diffing helpers. */
   readonly utils: MatcherUtils;
 }
 
@@ -56,14 +57,19 @@ export interface MatcherContext {
  * @public
  */
 export interface MatcherResult {
+  /** Whether the matcher passed (before `.not` flips it). */
   pass: boolean;
+  /** The failure message, built only when it is shown. */
   message(): string;
+  /** What was received, for the runner's diff. */
   actual?: unknown;
+  /** What was expected, for the runner's diff. */
   expected?: unknown;
 }
 
 /** An asymmetric matcher such as `expect.stringContaining("x")`. @public */
 export interface AsymmetricMatcherLike {
+  /** True when `other` matches. */
   asymmetricMatch(other: unknown): boolean;
 }
 

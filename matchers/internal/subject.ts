@@ -9,9 +9,13 @@ import type { MaybePromise } from "./drive.js";
  * @public
  */
 export interface SyncBackend {
+  /** The bytes of a file; throws `NotFoundError` when there is none. */
   readSync(path: string): Uint8Array;
+  /** True for a file or a directory. */
   existsSync(path: string): boolean;
+  /** Every file under the prefix, sorted. */
   listSync(prefix?: string): string[];
+  /** The file's or directory's info; throws `NotFoundError` when missing. */
   statSync(path: string): ObjectInfo;
 }
 

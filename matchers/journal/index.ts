@@ -7,6 +7,15 @@ import { toHaveWritten } from "./to-have-written.js";
  * The matchers on a MemoryBackend's journal, by name (spread into `matchers`).
  * @public
  */
-export const journalMatchers = { toHaveCopied, toHaveDeleted, toHaveMoved, toHaveWritten };
+export const journalMatchers = {
+  /** {@inheritDoc toHaveCopied} */
+  toHaveCopied,
+  /** {@inheritDoc toHaveDeleted} */
+  toHaveDeleted,
+  /** {@inheritDoc toHaveMoved} */
+  toHaveMoved,
+  /** {@inheritDoc toHaveWritten} */
+  toHaveWritten,
+};
 
 export { toHaveCopied, toHaveDeleted, toHaveMoved, toHaveWritten };

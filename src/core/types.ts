@@ -83,19 +83,31 @@ export type HashAlgorithm = "md5" | "sha1" | "sha256";
 
 /** What a backend can do, from {@link ExtendedBackend.features}. @public */
 export interface Features {
+  /** `copy()` is supported. */
   readonly copy: boolean;
+  /** `move()` is supported. */
   readonly move: boolean;
+  /** `mkdir()` is supported. */
   readonly mkdir: boolean;
+  /** `rmdir()` is supported. */
   readonly rmdir: boolean;
+  /** `stat()` is supported. */
   readonly stat: boolean;
   /** Hash algorithms `hash()` accepts. */
   readonly hashes: readonly HashAlgorithm[];
+  /** Readers and writers stream, without holding the whole file in memory. */
   readonly canStream: boolean;
+  /** `newReader` honours `offset` and `limit` without reading what comes before. */
   readonly rangeRead: boolean;
+  /** `list(prefix)` filters on the backend, not by listing everything. */
   readonly listPrefix: boolean;
+  /** A writer's `modTime` option is kept as the file's modification time. */
   readonly setModTime: boolean;
+  /** A writer's `metadata` is kept and returned by `stat()`. */
   readonly customMetadata: boolean;
+  /** The backend keeps older versions of a file (false for memory and file). */
   readonly versioning: boolean;
+  /** The backend encrypts at rest on its side (false for memory and file). */
   readonly serverSideEncryption: boolean;
 }
 
@@ -158,4 +170,10 @@ export function isExtended(backend: Backend): backend is ExtendedBackend {
     typeof b.move === "function" &&
     typeof b.features === "function"
   );
+}
+
+/** A reader or writer that has not been closed yet, from a backend's `openHandles()`. @public */
+export interface OpenHandle {
+  readonly kind: "reader" | "writer";
+  readonly path: string;
 }

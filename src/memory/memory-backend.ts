@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
+import { defineAsyncDispose } from "../core/async-dispose.js";
 import { checkRange } from "../core/base-reader.js";
 import { contentTypeOf } from "../core/content-type.js";
 import { BackendClosedError, IsADirectoryError, NotFoundError } from "../core/errors.js";
 import { checkHashAlgorithm, HASH_ALGORITHMS } from "../core/hash-algorithms.js";
+import { checkWriterOptions } from "../core/options.js";
 import { normalizePath, normalizePrefix } from "../core/paths.js";
 import type {
   ExtendedBackend,
@@ -52,7 +54,9 @@ export interface MemoryCheckpoint {
 
 /** A reader or writer that has not been closed yet, from {@link MemoryBackend.openHandles}. @public */
 export interface OpenHandle {
+  /** Whether a reader or a writer is open. */
   readonly kind: "reader" | "writer";
+  /** The normalised path it was opened on. */
   readonly path: string;
 }
 
@@ -132,7 +136,7 @@ export class MemoryBackend implements ExtendedBackend {
       p = this.#enter("newWriter", path, options.signal);
       if (this.#faults?.size) await this.#fault("newWriter", p, undefined, options.signal);
       this.#store.checkFileTarget("newWriter", p);
-      const writer = new MemoryWriter(this.#host(), p, options);
+      const writer = new MemoryWriter(this.#host(), p, checkWriterOptions(p, options));
       this.#handles.set(writer, { kind: "writer", path: p, signal: options.signal, done: false });
       this.#journal.ok("newWriter", p);
       return writer;
@@ -190,8 +194,14 @@ export class MemoryBackend implements ExtendedBackend {
     this.#store.clear();
   }
 
+  /** Closes the backend: `await using backend = new MemoryBackend()` calls it at the end of the block. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  static {
+    // `await using` in vm realms and transpiled code looks under other keys too.
+    defineAsyncDispose(MemoryBackend.prototype);
   }
 
   // ---- ExtendedBackend ------------------------------------------------------------------
@@ -521,6 +531,7 @@ export class MemoryBackend implements ExtendedBackend {
 
   /** {@link MemoryBackend.#check}, then the normalised path. */
   #enter(op: string, path: string, signal?: AbortSignal): string {
+    if (this.#closed) throw new BackendClosedError(op, typeof path === "string" ? path : "");
     const p = normalizePath(op, path);
     this.#check(op, p, signal);
     return p;
@@ -580,6 +591,7 @@ export class MemoryBackend implements ExtendedBackend {
     let s = src;
     let d: string | undefined;
     try {
+      if (this.#closed) throw new BackendClosedError(op, typeof src === "string" ? src : "");
       s = normalizePath(op, src);
       d = normalizePath(op, dst);
       this.#check(op, s, signal);
