@@ -9,7 +9,12 @@ module.exports = {
   // As users set it up: registers the matchers and the snapshot serializer in every test file.
   setupFilesAfterEnv: ["omnistorage-ts/jest"],
   // Suites written for Vitest (and @fast-check/vitest) run only under Vitest.
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/", "<rootDir>/fast-check-prop/"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/vitest/",
+    "<rootDir>/fast-check-prop/",
+    "<rootDir>/jest-esm/",
+  ],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
     // Sources import siblings as "./x.js" (Node ESM style); in Jest those are the .ts files.

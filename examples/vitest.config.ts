@@ -22,7 +22,7 @@ export default defineConfig({
     root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["**/*.test.ts"],
     // Suites written for Jest run only under Jest.
-    exclude: ["**/node_modules/**", "jest/**"],
+    exclude: ["**/node_modules/**", "jest/**", "jest-esm/**"],
     globals: true,
   },
 });
