@@ -9,13 +9,18 @@ module.exports = {
   // As users set it up: registers the matchers and the snapshot serializer in every test file.
   setupFilesAfterEnv: ["omnistorage-ts/jest"],
   // Suites written for Vitest (and @fast-check/vitest) run only under Vitest.
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/", "<rootDir>/fast-check-prop/"],
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    "<rootDir>/vitest/",
+    "<rootDir>/fast-check-prop/",
+    "<rootDir>/jest-esm/",
+  ],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
     // Sources import siblings as "./x.js" (Node ESM style); in Jest those are the .ts files.
     "^(\\.{1,2}/.*)\\.js$": "$1",
     "^omnistorage-ts$": dist("src/index"),
-    "^omnistorage-ts/(memory|file|sync)$": dist("src/$1/index"),
+    "^omnistorage-ts/(memory|file|sync|fs|unstorage)$": dist("src/$1/index"),
     "^omnistorage-ts/jest$": dist("fixtures/jest"),
     "^omnistorage-ts/matchers$": dist("matchers/index"),
     "^omnistorage-ts/fast-check$": dist("fixtures/fast-check/index"),

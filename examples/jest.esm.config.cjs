@@ -10,10 +10,15 @@ const dist = (p) => `<rootDir>/../dist/esm/${p}.js`;
 module.exports = {
   ...base,
   extensionsToTreatAsEsm: [".ts"],
+  // jest.mock is not hoisted in ESM mode: the fs example has an unstable_mockModule twin there.
+  testPathIgnorePatterns: [
+    ...base.testPathIgnorePatterns.filter((p) => !p.includes("jest-esm")),
+    "<rootDir>/jest/log-rotator",
+  ],
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
     "^omnistorage-ts$": dist("src/index"),
-    "^omnistorage-ts/(memory|file|sync)$": dist("src/$1/index"),
+    "^omnistorage-ts/(memory|file|sync|fs|unstorage)$": dist("src/$1/index"),
     "^omnistorage-ts/jest$": dist("fixtures/jest"),
     "^omnistorage-ts/matchers$": dist("matchers/index"),
     "^omnistorage-ts/fast-check$": dist("fixtures/fast-check/index"),

@@ -9,7 +9,10 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^omnistorage-ts$/, replacement: dist("src/index") },
-      { find: /^omnistorage-ts\/(memory|file|sync)$/, replacement: dist("src/$1/index") },
+      {
+        find: /^omnistorage-ts\/(memory|file|sync|fs|unstorage)$/,
+        replacement: dist("src/$1/index"),
+      },
       { find: /^omnistorage-ts\/(vitest|jest)$/, replacement: dist("fixtures/$1") },
       { find: /^omnistorage-ts\/matchers$/, replacement: dist("matchers/index") },
       { find: /^omnistorage-ts\/fast-check$/, replacement: dist("fixtures/fast-check/index") },
@@ -19,7 +22,7 @@ export default defineConfig({
     root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["**/*.test.ts"],
     // Suites written for Jest run only under Jest.
-    exclude: ["**/node_modules/**", "jest/**"],
+    exclude: ["**/node_modules/**", "jest/**", "jest-esm/**"],
     globals: true,
   },
 });

@@ -1,5 +1,6 @@
 import { defineAsyncDispose } from "../core/async-dispose.js";
 import { treeBackendFeatures } from "../core/features.js";
+import { checkWriterOptions } from "../core/options.js";
 import { normalizePrefix } from "../core/paths.js";
 import type {
   ExtendedBackend,
@@ -23,6 +24,13 @@ import { type MemoryBackendOptions, MemoryCore } from "./memory-core.js";
 import { hashFile, listFiles, openReader, openWriter, transfer } from "./memory-operations.js";
 import type { Tree } from "./seed-tree.js";
 import { loadTree, treeOf } from "./seeding.js";
+import {
+  childrenSync,
+  type MemoryChild,
+  runSync,
+  transferSync,
+  writeSync,
+} from "./sync-operations.js";
 
 const FEATURES: Features = treeBackendFeatures({ customMetadata: true });
 
@@ -191,18 +199,12 @@ export class MemoryBackend implements ExtendedBackend {
     this.#core.store.restore(stateOf(checkpoint));
   }
 
-  /**
-   * A file's bytes (a copy), synchronously.
-   * @param path - the file
-   */
+  /** A file's bytes (a copy), synchronously. @param path - the file */
   readSync(path: string): Uint8Array {
     return bytesOf(this.#core.file("readSync", this.#core.gate.enter("readSync", path)));
   }
 
-  /**
-   * True for a file or directory, synchronously.
-   * @param path - any path
-   */
+  /** True for a file or directory, synchronously. @param path - any path */
   existsSync(path: string): boolean {
     return this.#core.store.get(this.#core.gate.enter("existsSync", path)) !== undefined;
   }
@@ -216,12 +218,46 @@ export class MemoryBackend implements ExtendedBackend {
     return this.#core.store.list(normalizePrefix(prefix));
   }
 
-  /**
-   * {@link MemoryBackend.stat}, synchronously.
-   * @param path - a file or directory
-   */
+  /** {@link MemoryBackend.stat}, synchronously. @param path - a file or directory */
   statSync(path: string): ObjectInfo {
     return this.#core.info(this.#core.gate.enter("statSync", path));
+  }
+
+  // Synchronous twins of the writes, for omnistorage-ts/fs (see sync-operations.ts).
+  /** A directory's immediate children (`""` is the root). @param dir - a directory */
+  childrenSync(dir: string): MemoryChild[] {
+    return childrenSync(this.#core, dir);
+  }
+
+  /** A whole file, stored at once. @param path - the file @param data - its bytes (copied) @param options - as `newWriter`'s */
+  writeSync(path: string, data: Uint8Array, options: WriterOptions = {}): void {
+    writeSync(this.#core, path, data, checkWriterOptions(path, options));
+  }
+
+  /** {@link MemoryBackend.delete}, synchronously. @param path - a file */
+  deleteSync(path: string): void {
+    runSync(this.#core, "delete", path, (p) => this.#core.store.delete("delete", p));
+  }
+
+  /** {@link MemoryBackend.mkdir}, synchronously. @param path - a directory */
+  mkdirSync(path: string): void {
+    runSync(this.#core, "mkdir", path, (p) => this.#core.store.mkdir("mkdir", p, this.#core.now()));
+  }
+
+  /** {@link MemoryBackend.rmdir}, synchronously. @param path - a directory @param options - `recursive` */
+  rmdirSync(path: string, options: { recursive?: boolean } = {}): void {
+    const recursive = options.recursive === true;
+    runSync(this.#core, "rmdir", path, (p) => this.#core.store.rmdir("rmdir", p, recursive));
+  }
+
+  /** {@link MemoryBackend.copy}, synchronously. @param src - source @param dst - exact destination */
+  copySync(src: string, dst: string): void {
+    transferSync(this.#core, "copy", src, dst);
+  }
+
+  /** {@link MemoryBackend.move}, synchronously. @param src - source @param dst - exact destination */
+  moveSync(src: string, dst: string): void {
+    transferSync(this.#core, "move", src, dst);
   }
 
   /** Readers and writers not closed (nor failed) yet, with where each was opened; fixtures use it to flag leaks. */
@@ -282,3 +318,4 @@ export class MemoryBackend implements ExtendedBackend {
 export type { OpenHandle } from "../core/types.js";
 export type { MemoryCheckpoint } from "./checkpoint.js";
 export type { MemoryBackendOptions } from "./memory-core.js";
+export type { MemoryChild } from "./sync-operations.js";

@@ -118,6 +118,18 @@ export class MemoryStore {
     return out;
   }
 
+  /** The immediate children of a directory (`""` is the root), in path order. */
+  children(dir: string): [string, Entry][] {
+    const prefix = dir === "" ? "" : `${dir}/`;
+    const out: [string, Entry][] = [];
+    this.#tree.scan(prefix, (key, entry) => {
+      if (!key.startsWith(prefix)) return false;
+      if (key.indexOf("/", prefix.length) < 0) out.push([key.slice(prefix.length), entry]);
+      return true;
+    });
+    return out;
+  }
+
   /** True when a directory holds anything. */
   hasChildren(dir: string): boolean {
     const prefix = `${dir}/`;
