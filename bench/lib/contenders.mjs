@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { Volume } from "memfs";
 import { createStorage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
-import { readFile, writeFile } from "../../dist/esm/src/index.js";
-import { MemoryBackend } from "../../dist/esm/src/memory/index.js";
+import { readFile, writeFile } from "../../dist/esm/index.js";
+import { MemoryBackend } from "../../dist/esm/memory.js";
 import { MapBaseline } from "./map-baseline.mjs";
 
 /** Where the tmpfs contender lives: RAM-backed, what temp-dir fixtures on Linux pick (bench/run.mjs

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Volume } from "memfs";
 import { createStorage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
-import { MemoryBackend } from "../../dist/esm/src/memory/index.js";
+import { MemoryBackend } from "../../dist/esm/memory.js";
 import { TMPFS } from "../lib/contenders.mjs";
 import { MapBaseline } from "../lib/map-baseline.mjs";
 import { measure } from "../lib/measure.mjs";

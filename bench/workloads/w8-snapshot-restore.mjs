@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Volume } from "memfs";
 import { createStorage, restoreSnapshot, snapshot } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
-import { MemoryBackend } from "../../dist/esm/src/memory/index.js";
+import { MemoryBackend } from "../../dist/esm/memory.js";
 import { dataset, inParallel, TMPFS } from "../lib/contenders.mjs";
 import { measure } from "../lib/measure.mjs";
 import { emit, progress, times } from "../lib/report.mjs";

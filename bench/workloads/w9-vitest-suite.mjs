@@ -93,8 +93,8 @@ async function generate(name, { head, body }) {
   const config = `export default {
   resolve: {
     alias: [
-      { find: /^omnistorage-ts$/, replacement: ${JSON.stringify(dist("src/index"))} },
-      { find: /^omnistorage\\/vitest$/, replacement: ${JSON.stringify(dist("fixtures/vitest"))} },
+      { find: /^omnistorage-ts$/, replacement: ${JSON.stringify(dist("index"))} },
+      { find: /^omnistorage-ts\\/vitest$/, replacement: ${JSON.stringify(dist("vitest"))} },
     ],
   },
   test: {
