@@ -5,12 +5,12 @@
 // skipLibCheck as such projects have it: fast-check's own declarations do not resolve under
 // node10 (Vitest's neither, so its ESM-only entry is not tried here).
 import "omnistorage-ts/jest";
-import { isNotFound, type StorageError, writeFile } from "omnistorage-ts";
-import { verifyBackend } from "omnistorage-ts/fast-check";
-import { FileBackend } from "omnistorage-ts/file";
-import { matchers, toTree } from "omnistorage-ts/matchers";
-import { MemoryBackend } from "omnistorage-ts/memory";
-import { sync } from "omnistorage-ts/sync";
+import type { isNotFound, StorageError, writeFile } from "omnistorage-ts";
+import type { verifyBackend } from "omnistorage-ts/fast-check";
+import type { FileBackend } from "omnistorage-ts/file";
+import { matchers, type toTree } from "omnistorage-ts/matchers";
+import type { MemoryBackend } from "omnistorage-ts/memory";
+import type { sync } from "omnistorage-ts/sync";
 import { assertType, type Equal } from "../assert-type.js";
 
 declare const memory: MemoryBackend;
