@@ -21,6 +21,7 @@ const WORKLOADS = [
   { id: "W7", file: "w7-heap-per-file.mjs", node: ["--expose-gc"] },
   { id: "W8", file: "w8-snapshot-restore.mjs" },
   { id: "W9", file: "w9-vitest-suite.mjs" },
+  { id: "W11", file: "w11-import.mjs" },
 ];
 
 const wanted = process.argv.slice(2).map((a) => a.toUpperCase());
