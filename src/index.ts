@@ -3,7 +3,6 @@
  * any backend. Backends live in their own entries (`omnistorage-ts/memory`, `omnistorage-ts/file`).
  * @packageDocumentation
  */
-export { contentTypeOf, DEFAULT_CONTENT_TYPE } from "./core/content-type.js";
 export type { StorageErrorCode, StorageErrorOptions } from "./core/errors.js";
 export {
   AlreadyExistsError,
@@ -42,7 +41,6 @@ export {
   readText,
   writeFile,
 } from "./core/helpers.js";
-export { normalizePath, normalizePrefix } from "./core/paths.js";
 export type { BackendFactory } from "./core/registry.js";
 export { backends, isRegistered, open, register, unregister } from "./core/registry.js";
 export type {

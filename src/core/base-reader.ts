@@ -5,28 +5,8 @@ import type { Reader } from "./types.js";
 
 const RESOLVED: Promise<void> = Promise.resolve();
 
-/**
- * Throws `RangeError` for a negative or non-integer `offset`/`limit`.
- * @returns the offset (default 0) and the limit (default `Infinity`)
- */
-export function checkRange(
-  path: string,
-  offset: number | undefined,
-  limit: number | undefined,
-): { offset: number; limit: number } {
-  // Checked one by one rather than in a loop over pairs: this runs for every reader opened.
-  if (offset !== undefined) checkRangeValue(path, "offset", offset);
-  if (limit !== undefined) checkRangeValue(path, "limit", limit);
-  return { offset: offset ?? 0, limit: limit ?? Number.POSITIVE_INFINITY };
-}
-
-function checkRangeValue(path: string, name: string, value: number): void {
-  if (!(Number.isSafeInteger(value) && value >= 0)) {
-    throw new RangeError(
-      `newReader ${JSON.stringify(path)}: ${name} must be a non-negative integer, got ${String(value)}`,
-    );
-  }
-}
+// Kept importable from here: backends built before options.ts existed import it from this module.
+export { checkRange } from "./options.js";
 
 /**
  * What every backend's reader shares: reads one at a time, close is idempotent and later
@@ -36,6 +16,7 @@ function checkRangeValue(path: string, name: string, value: number): void {
 export abstract class BaseReader implements Reader {
   readonly path: string;
   #closed = false;
+  #closing: Promise<void> | undefined;
   #tail: Promise<unknown> = RESOLVED;
   #signal: AbortSignal | undefined;
 
@@ -59,7 +40,8 @@ export abstract class BaseReader implements Reader {
     try {
       chunk = this.#next();
     } catch (err) {
-      return quietReject(err);
+      // A failed read has closed the reader: reject once it has let go of what it held.
+      return this.#closing ? this.#closing.then(() => quietReject(err)) : quietReject(err);
     }
     return chunk instanceof Promise ? chunk : Promise.resolve(chunk);
   }
@@ -68,28 +50,46 @@ export abstract class BaseReader implements Reader {
    * The next chunk: synchronously when nothing is in flight and the source is synchronous
    * (the memory reader), so a chunk costs at most one promise and the stream adapters can
    * hand it on in the same turn; otherwise a promise queued behind the reads in flight.
-   * Throws when the reader is closed or its signal aborted.
+   * Throws when the reader is closed or its signal aborted. A read that fails (or meets an
+   * aborted signal) closes the reader: a failed reader holds nothing and is no open handle.
    */
   #next(): Uint8Array | null | Promise<Uint8Array | null> {
     if (this.#closed) throw new ReaderClosedError("read", this.path);
-    if (this.#signal?.aborted) throw this.#signal.reason;
-    if (this.#tail === RESOLVED) {
-      const chunk = this.readChunk();
-      if (chunk instanceof Promise) this.#tail = chunk.catch(() => undefined);
-      return chunk;
+    let chunk: Uint8Array | null | Promise<Uint8Array | null>;
+    try {
+      if (this.#signal?.aborted) throw this.#signal.reason;
+      chunk = this.#tail === RESOLVED ? this.readChunk() : this.#queued();
+    } catch (err) {
+      // read() waits for this close before it rejects; the stream adapters need not.
+      this.close().catch(() => undefined);
+      throw err;
     }
-    const next = this.#tail.then(() => {
-      if (this.#closed) throw new ReaderClosedError("read", this.path);
-      return this.readChunk();
-    });
-    this.#tail = next.catch(() => undefined);
-    return next;
+    if (!(chunk instanceof Promise)) return chunk;
+    const settled = chunk.catch((err: unknown) => this.close().then(() => quietReject(err)));
+    this.#tail = settled.catch(() => undefined);
+    return settled;
   }
 
-  async close(): Promise<void> {
-    if (this.#closed) return;
+  /** The next chunk, after the reads in flight. */
+  #queued(): Promise<Uint8Array | null> {
+    return this.#tail.then(() => {
+      if (this.#closed) throw new ReaderClosedError("read", this.path);
+      if (this.#signal?.aborted) throw this.#signal.reason;
+      return this.readChunk();
+    });
+  }
+
+  close(): Promise<void> {
+    if (this.#closing) return this.#closing;
     this.#closed = true;
-    await this.release();
+    let released: void | Promise<void>;
+    try {
+      released = this.release();
+    } catch (err) {
+      released = quietReject(err);
+    }
+    this.#closing = Promise.resolve(released);
+    return this.#closing;
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Uint8Array> {

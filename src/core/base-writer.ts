@@ -1,5 +1,7 @@
+import { Buffer } from "node:buffer";
 import { Writable } from "node:stream";
 import { copyBytes, encodeText } from "./byte-slab.js";
+import { isBytes } from "./bytes.js";
 import { WriterClosedError } from "./errors.js";
 import type { Writer } from "./types.js";
 
@@ -13,7 +15,7 @@ const noop = (): void => {};
  */
 export function copyChunk(op: string, path: string, chunk: Uint8Array | string): Uint8Array {
   if (typeof chunk === "string") return encodeText(chunk);
-  if (chunk instanceof Uint8Array) return copyBytes(chunk);
+  if (isBytes(chunk)) return copyBytes(chunk);
   throw new TypeError(
     `${op} ${JSON.stringify(path)}: a chunk must be a Uint8Array or a string, got ${chunk === null ? "null" : typeof chunk}`,
   );
@@ -26,12 +28,26 @@ export function quietReject(err: unknown): Promise<never> {
   return p;
 }
 
-type State = "open" | "closing" | "closed" | "aborted" | "failed";
+/** A string given to a Node `Writable` with `encoding`, as bytes (or as is when UTF-8). */
+function decodeString(chunk: string, encoding: BufferEncoding | "buffer"): Uint8Array | string {
+  if (encoding === "utf8" || encoding === "utf-8" || encoding === "buffer") return chunk;
+  return Buffer.from(chunk, encoding);
+}
+
+type State = "open" | "closing" | "committing" | "closed" | "aborted" | "failed";
 
 /**
  * What every backend's writer shares: writes applied in call order (a promise chain), the
  * state machine (close twice is a no-op, write after close rejects), abort by signal, and the
  * stream adapters. A backend supplies how to take a chunk, commit, and discard.
+ *
+ * The rules of an ending, in one place:
+ * - the first write that fails (a bad chunk, a refused or faulted chunk) fails the writer at
+ *   once, awaited or not: it discards what it holds and is released, and `close()` rejects
+ *   with that error, so nothing is ever stored without the failed chunk;
+ * - `abort()` while `close()` still waits for pending writes wins: nothing is stored and
+ *   `close()` rejects with `WriterClosedError`; once the commit has started, `abort()` waits
+ *   for it and changes nothing.
  */
 export abstract class BaseWriter implements Writer {
   readonly path: string;
@@ -39,6 +55,10 @@ export abstract class BaseWriter implements Writer {
   #tail: Promise<void> = RESOLVED;
   #error: unknown;
   #closing: Promise<void> | undefined;
+  /** Set when the writer failed while open: its discard and release. */
+  #failure: Promise<void> | undefined;
+  #ending: Promise<void> | undefined;
+  #released = false;
   #signal: AbortSignal | undefined;
   #onAbort: (() => void) | undefined;
 
@@ -66,11 +86,13 @@ export abstract class BaseWriter implements Writer {
   }
 
   write(chunk: Uint8Array | string): Promise<void> {
+    if (this.#state === "failed") return quietReject(this.#error);
     if (this.#state !== "open") return quietReject(new WriterClosedError("write", this.path));
     let bytes: Uint8Array;
     try {
       bytes = copyChunk("write", this.path, chunk);
     } catch (err) {
+      this.#failed(err);
       return quietReject(err);
     }
     if (this.#tail !== RESOLVED) {
@@ -83,12 +105,11 @@ export abstract class BaseWriter implements Writer {
     }
     // Nothing is queued, so applying the chunk now keeps call order; a synchronous sink (the
     // memory writer) then costs no promise at all, which is most of a small write's price.
-    if (this.#error !== undefined) return quietReject(this.#error);
     let pending: void | Promise<void>;
     try {
       pending = this.writeChunk(bytes);
     } catch (err) {
-      this.#error ??= err;
+      this.#failed(err);
       return quietReject(err);
     }
     return pending ? this.#queue(pending) : RESOLVED;
@@ -96,6 +117,12 @@ export abstract class BaseWriter implements Writer {
 
   close(): Promise<void> {
     if (this.#closing) return this.#closing;
+    if (this.#state === "failed") {
+      const err = this.#error;
+      this.#closing = (this.#failure ?? RESOLVED).then(() => quietReject(err));
+      this.#closing.catch(noop);
+      return this.#closing;
+    }
     if (this.#state !== "open") {
       return this.#state === "closed"
         ? RESOLVED
@@ -110,17 +137,33 @@ export abstract class BaseWriter implements Writer {
 
   /** Makes `step` the new tail: later writes wait for it, and its error fails the writer. */
   #queue(step: Promise<void>): Promise<void> {
-    this.#tail = step.catch((err: unknown) => {
-      this.#error ??= err;
-    });
+    this.#tail = step.catch((err: unknown) => this.#failed(err));
     // A write nobody awaits must not become an unhandled rejection: its error surfaces at close().
     step.catch(noop);
     return step;
   }
 
-  /** Commits once every write is applied, or discards on the first error. */
+  /**
+   * Records the first failure. An open writer ends at once (after the writes in flight), so it
+   * holds nothing and is no open handle; a closing one ends in {@link BaseWriter.#settle}.
+   */
+  #failed(err: unknown): void {
+    if (this.#error !== undefined) return;
+    this.#error = err;
+    if (this.#state !== "open") return;
+    this.#state = "failed";
+    this.#failure = this.#tail.then(() => this.#end("failed"));
+  }
+
+  /** Commits once every write is applied, or discards on the first error or an abort. */
   #settle(): void | Promise<void> {
+    if (this.#state === "aborted") {
+      return this.#end("aborted").then(() =>
+        quietReject(new WriterClosedError("close", this.path)),
+      );
+    }
     if (this.#error !== undefined) return this.#fail(this.#error);
+    this.#state = "committing";
     let pending: void | Promise<void>;
     try {
       pending = this.commit();
@@ -136,37 +179,66 @@ export abstract class BaseWriter implements Writer {
   }
 
   async #fail(err: unknown): Promise<never> {
-    await this.discard();
-    this.#finish("failed");
+    this.#error ??= err;
+    await this.#end("failed");
     throw err;
   }
 
   async abort(_reason?: unknown): Promise<void> {
+    if (this.#state === "closing") {
+      // close() is still waiting for writes: the abort wins, and close() rejects.
+      this.#state = "aborted";
+      await this.#closing?.catch(noop);
+      return;
+    }
+    if (this.#state === "committing") {
+      await this.#closing?.catch(noop);
+      return;
+    }
+    if (this.#state === "failed") {
+      await this.#failure;
+      return;
+    }
     if (this.#state !== "open") return;
     this.#state = "aborted";
     await this.#tail;
-    await this.discard();
-    this.#finish("aborted");
+    await this.#end("aborted");
+  }
+
+  /** Discards what was written and releases the writer, once. */
+  #end(state: "aborted" | "failed"): Promise<void> {
+    this.#ending ??= (async () => {
+      await this.discard();
+      this.#finish(state);
+    })();
+    return this.#ending;
   }
 
   #finish(state: State): void {
     this.#state = state;
+    if (this.#released) return;
+    this.#released = true;
     if (this.#signal && this.#onAbort) this.#signal.removeEventListener("abort", this.#onAbort);
     this.release();
   }
 
   toWritable(): Writable {
     return new Writable({
+      // Strings arrive with their encoding (`write(s, "hex")`, `setDefaultEncoding`): UTF-8
+      // ones go on as strings (encoded once, by copyChunk), others are decoded here.
       decodeStrings: false,
-      write: (chunk: Uint8Array | string, _enc, cb) => {
-        this.write(chunk).then(() => cb(), cb);
+      write: (chunk: Uint8Array | string, encoding, cb) => {
+        const data = typeof chunk === "string" ? decodeString(chunk, encoding) : chunk;
+        this.write(data).then(() => cb(), cb);
       },
       final: (cb) => {
         this.close().then(() => cb(), cb);
       },
+      // Destroyed before it finished, with or without an error: the writer is aborted.
       destroy: (err, cb) => {
-        if (err && this.#state === "open") this.abort(err).then(() => cb(err), cb);
-        else cb(err);
+        if (this.#state === "open" || this.#state === "closing") {
+          this.abort(err ?? undefined).then(() => cb(err), cb);
+        } else cb(err);
       },
     });
   }

@@ -6,8 +6,8 @@ const NEEDS_WORK = /^\/|\/$|\/\/|(?:^|\/)\.\.?(?:\/|$)|\0/;
 
 /**
  * Normalises a path the way every operation does: one leading `/` dropped, `//` collapsed,
- * `.` segments dropped, a trailing `/` dropped. Rejects the empty path, `..` segments and NUL
- * with {@link InvalidPathError}. Keys are otherwise exact: no Unicode normalisation, no case
+ * `.` segments dropped, a trailing `/` dropped. Rejects the empty path, `..` segments, NUL and
+ * strings that are not well-formed Unicode (a lone surrogate) with {@link InvalidPathError}. Keys are otherwise exact: no Unicode normalisation, no case
  * folding, backslashes are ordinary characters.
  *
  * @param op - the operation, named in the error
@@ -19,6 +19,11 @@ export function normalizePath(op: string, path: string): string {
   if (typeof path !== "string") {
     throw new InvalidPathError(op, String(path), {
       message: `${op}: path must be a string, got ${path === null ? "null" : typeof path}`,
+    });
+  }
+  if (!isWellFormed(path)) {
+    throw new InvalidPathError(op, path, {
+      message: `${op} ${JSON.stringify(path)}: path is not well-formed Unicode (a lone surrogate cannot be a file name on disk or a key in S3)`,
     });
   }
   if (!NEEDS_WORK.test(path)) {
@@ -46,6 +51,20 @@ export function normalizePath(op: string, path: string): string {
     });
   }
   return out.join("/");
+}
+
+// `String.prototype.isWellFormed` (Node 20+) scans in native code; with the `u` flag a
+// surrogate class matches only a surrogate that is not half of a pair.
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
+
+/**
+ * True when `text` holds no lone surrogate, so it has a UTF-8 form (a name on disk, a key in
+ * S3) that reads back as the same string. The one place the rule lives.
+ * @param text - any string
+ */
+export function isWellFormed(text: string): boolean {
+  return nativeIsWellFormed ? nativeIsWellFormed.call(text) : !LONE_SURROGATE.test(text);
 }
 
 /**

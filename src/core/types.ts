@@ -159,3 +159,9 @@ export function isExtended(backend: Backend): backend is ExtendedBackend {
     typeof b.features === "function"
   );
 }
+
+/** A reader or writer that has not been closed yet, from a backend's `openHandles()`. @public */
+export interface OpenHandle {
+  readonly kind: "reader" | "writer";
+  readonly path: string;
+}

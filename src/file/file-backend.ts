@@ -2,24 +2,27 @@ import { createHash } from "node:crypto";
 import { mkdirSync, realpathSync, type Stats, statSync } from "node:fs";
 import { rename, rm, rmdir, unlink } from "node:fs/promises";
 import { resolve } from "node:path";
-import { checkRange } from "../core/base-reader.js";
+import { BackendGate } from "../core/backend-gate.js";
 import { contentTypeOf } from "../core/content-type.js";
 import {
   AlreadyExistsError,
-  BackendClosedError,
   InvalidPathError,
   IsADirectoryError,
   NotADirectoryError,
   NotEmptyError,
   NotFoundError,
 } from "../core/errors.js";
-import { checkHashAlgorithm, HASH_ALGORITHMS } from "../core/hash-algorithms.js";
-import { isWithin, normalizePath, normalizePrefix } from "../core/paths.js";
+import { treeBackendFeatures } from "../core/features.js";
+import { checkHashAlgorithm } from "../core/hash-algorithms.js";
+import { checkRange, checkWriterOptions, NO_METADATA } from "../core/options.js";
+import { normalizePath, normalizePrefix } from "../core/paths.js";
+import { refuseIntoOwnSubtree } from "../core/transfer-rules.js";
 import type {
   ExtendedBackend,
   Features,
   HashAlgorithm,
   ObjectInfo,
+  OpenHandle,
   Reader,
   ReaderOptions,
   RmdirOptions,
@@ -27,7 +30,6 @@ import type {
   Writer,
   WriterOptions,
 } from "../core/types.js";
-import type { OpenHandle } from "../memory/memory-backend.js";
 import { ConfinedRoot, type Found, STAGING_DIR } from "./confined-root.js";
 import { pump } from "./copy-bytes.js";
 import { FileReader, type FileReaderHost } from "./file-reader.js";
@@ -42,23 +44,7 @@ export interface FileBackendOptions {
   root: string;
 }
 
-const FEATURES: Features = Object.freeze({
-  copy: true,
-  move: true,
-  mkdir: true,
-  rmdir: true,
-  stat: true,
-  hashes: HASH_ALGORITHMS,
-  canStream: true,
-  rangeRead: true,
-  listPrefix: true,
-  setModTime: true,
-  customMetadata: false,
-  versioning: false,
-  serverSideEncryption: false,
-});
-
-const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
+const FEATURES: Features = treeBackendFeatures({ customMetadata: false });
 const HASH_BUFFER_SIZE = 256 * 1024;
 
 /**
@@ -85,7 +71,7 @@ export class FileBackend implements ExtendedBackend {
   readonly #staging: Staging;
   readonly #handles = new Map<FileReader | FileWriter, OpenHandle>();
   readonly #host: FileWriterHost & FileReaderHost;
-  #closed = false;
+  readonly #gate = new BackendGate();
 
   /**
    * Creates the root folder if missing.
@@ -120,7 +106,7 @@ export class FileBackend implements ExtendedBackend {
     const self = this;
     this.#host = {
       get closed() {
-        return self.#closed;
+        return self.#gate.closed;
       },
       install: (op, path, temp) => this.#install(op, path, temp),
       discardTemp: (temp) => this.#staging.done(temp),
@@ -133,14 +119,14 @@ export class FileBackend implements ExtendedBackend {
   // ---- Backend --------------------------------------------------------------------------
 
   async newWriter(path: string, options: WriterOptions = {}): Promise<Writer> {
-    const p = this.#enter("newWriter", path, options.signal);
-    const modTime = checkModTime(p, options.modTime);
+    const p = this.#gate.enter("newWriter", path, options.signal);
+    const { modTime } = checkWriterOptions(p, options);
     this.#checkFileTarget("newWriter", p, await this.#fs.inspect("newWriter", p));
     const { fh, temp } = await this.#staging.file("newWriter", p);
-    if (this.#closed || options.signal?.aborted) {
+    if (this.#gate.closed || options.signal?.aborted) {
       await fh.close().catch(() => undefined);
       await this.#staging.done(temp);
-      this.#check("newWriter", p, options.signal);
+      this.#gate.check("newWriter", p, options.signal);
     }
     const writer = new FileWriter(this.#host, p, fh, temp, modTime, options.signal);
     this.#handles.set(writer, { kind: "writer", path: p });
@@ -148,13 +134,13 @@ export class FileBackend implements ExtendedBackend {
   }
 
   async newReader(path: string, options: ReaderOptions = {}): Promise<Reader> {
-    const p = this.#enter("newReader", path, options.signal);
+    const p = this.#gate.enter("newReader", path, options.signal);
     const { offset, limit } = checkRange(p, options.offset, options.limit);
     this.#requireFile("newReader", p, await this.#fs.inspect("newReader", p));
     const { fh, stats } = await this.#fs.openRead("newReader", p);
-    if (this.#closed || options.signal?.aborted) {
+    if (this.#gate.closed || options.signal?.aborted) {
       await fh.close().catch(() => undefined);
-      this.#check("newReader", p, options.signal);
+      this.#gate.check("newReader", p, options.signal);
     }
     const end = Math.min(stats.size, offset + limit);
     const reader = new FileReader(this.#host, p, fh, offset, end, options.signal);
@@ -163,13 +149,13 @@ export class FileBackend implements ExtendedBackend {
   }
 
   async exists(path: string, options?: SignalOptions): Promise<boolean> {
-    const p = this.#enter("exists", path, options?.signal);
+    const p = this.#gate.enter("exists", path, options?.signal);
     const found = await this.#fs.inspect("exists", p);
     return found.kind === "file" || found.kind === "dir";
   }
 
   async delete(path: string, options?: SignalOptions): Promise<void> {
-    const p = this.#enter("delete", path, options?.signal);
+    const p = this.#gate.enter("delete", path, options?.signal);
     const found = await this.#fs.inspect("delete", p);
     if (found.kind === "dir") throw new IsADirectoryError("delete", p);
     if (found.kind !== "file") return;
@@ -179,7 +165,7 @@ export class FileBackend implements ExtendedBackend {
   }
 
   async list(prefix?: string, options?: SignalOptions): Promise<string[]> {
-    this.#check("list", prefix ?? "", options?.signal);
+    this.#gate.check("list", prefix ?? "", options?.signal);
     return listFiles(this.#fs, normalizePrefix(prefix));
   }
 
@@ -188,8 +174,7 @@ export class FileBackend implements ExtendedBackend {
    * with `BackendClosedError`); readers still open release their descriptor. Files on disk stay.
    */
   async close(): Promise<void> {
-    if (this.#closed) return;
-    this.#closed = true;
+    if (!this.#gate.close()) return;
     await Promise.all(
       [...this.#handles.keys()].map((h) => (h instanceof FileWriter ? h.shutdown() : h.detach())),
     );
@@ -202,7 +187,7 @@ export class FileBackend implements ExtendedBackend {
   // ---- ExtendedBackend ------------------------------------------------------------------
 
   async stat(path: string, options?: SignalOptions): Promise<ObjectInfo> {
-    const p = this.#enter("stat", path, options?.signal);
+    const p = this.#gate.enter("stat", path, options?.signal);
     const found = await this.#fs.inspect("stat", p);
     if (found.kind === "dir") return info(p, found.stats, true);
     if (found.kind === "file") return info(p, found.stats, false);
@@ -210,7 +195,7 @@ export class FileBackend implements ExtendedBackend {
   }
 
   async hash(path: string, algorithm: HashAlgorithm, options?: SignalOptions): Promise<string> {
-    const p = this.#enter("hash", path, options?.signal);
+    const p = this.#gate.enter("hash", path, options?.signal);
     checkHashAlgorithm(p, algorithm);
     this.#requireFile("hash", p, await this.#fs.inspect("hash", p));
     const { fh } = await this.#fs.openRead("hash", p);
@@ -233,7 +218,7 @@ export class FileBackend implements ExtendedBackend {
   }
 
   async mkdir(path: string, options?: SignalOptions): Promise<void> {
-    const p = this.#enter("mkdir", path, options?.signal);
+    const p = this.#gate.enter("mkdir", path, options?.signal);
     const found = await this.#fs.inspect("mkdir", p);
     if (found.kind === "dir") return;
     if (found.kind === "file") throw new AlreadyExistsError("mkdir", p);
@@ -243,7 +228,7 @@ export class FileBackend implements ExtendedBackend {
   }
 
   async rmdir(path: string, options: RmdirOptions = {}): Promise<void> {
-    const p = this.#enter("rmdir", path, options.signal);
+    const p = this.#gate.enter("rmdir", path, options.signal);
     const found = await this.#fs.inspect("rmdir", p);
     if (found.kind === "file") throw new NotADirectoryError("rmdir", p);
     if (found.kind !== "dir") throw new NotFoundError("rmdir", p);
@@ -281,21 +266,10 @@ export class FileBackend implements ExtendedBackend {
 
   /** True once {@link FileBackend.close} was called. */
   get closed(): boolean {
-    return this.#closed;
+    return this.#gate.closed;
   }
 
   // ---- internals ------------------------------------------------------------------------
-
-  #check(op: string, path: string, signal?: AbortSignal): void {
-    if (this.#closed) throw new BackendClosedError(op, path);
-    if (signal?.aborted) throw signal.reason;
-  }
-
-  #enter(op: string, path: string, signal?: AbortSignal): string {
-    const p = normalizePath(op, path);
-    this.#check(op, p, signal);
-    return p;
-  }
 
   /** Throws unless a file may be created at `path`: not a directory, not below a file. */
   #checkFileTarget(op: string, path: string, found: Found): void {
@@ -340,9 +314,8 @@ export class FileBackend implements ExtendedBackend {
     dst: string,
     signal: AbortSignal | undefined,
   ): Promise<void> {
-    const s = normalizePath(op, src);
+    const s = this.#gate.enter(op, src, signal);
     const d = normalizePath(op, dst);
-    this.#check(op, s, signal);
     const from = await this.#fs.inspect(op, s);
     if (from.kind !== "file" && from.kind !== "dir") throw new NotFoundError(op, s);
     if (s === d) return;
@@ -353,11 +326,7 @@ export class FileBackend implements ExtendedBackend {
       else await this.#copyFile(s, d, signal);
       return;
     }
-    if (isWithin(d, s)) {
-      throw new InvalidPathError(op, d, {
-        message: `${op} ${JSON.stringify(s)} to ${JSON.stringify(d)}: cannot ${op} a directory into its own subtree`,
-      });
-    }
+    refuseIntoOwnSubtree(op, s, d);
     const to = await this.#fs.inspect(op, d);
     if (to.kind === "file" || to.kind === "dir") throw new AlreadyExistsError(op, d);
     if (to.kind === "belowFile") throw this.#fs.belowFile(op, d, to.file);
@@ -430,14 +399,4 @@ function reserved(op: string, path: string): InvalidPathError {
   return new InvalidPathError(op, path, {
     message: `${op} ${JSON.stringify(path)}: ${JSON.stringify(STAGING_DIR)} is reserved by FileBackend for writes in progress`,
   });
-}
-
-function checkModTime(path: string, modTime: Date | undefined): Date | undefined {
-  if (modTime === undefined) return undefined;
-  if (typeof modTime?.getTime !== "function" || !Number.isFinite(modTime.getTime())) {
-    throw new TypeError(
-      `newWriter ${JSON.stringify(path)}: modTime must be a valid Date, got ${String(modTime)}`,
-    );
-  }
-  return modTime;
 }

@@ -16,6 +16,5 @@ register(
   }),
 );
 
-export { STAGING_DIR } from "./confined-root.js";
 export type { FileBackendOptions } from "./file-backend.js";
 export { FileBackend } from "./file-backend.js";

@@ -18,8 +18,8 @@ export interface DirEntry {
 /** What the store keeps at a path. */
 export type Entry = FileEntry | DirEntry;
 
-/** Shared by every file stored without metadata. */
-export const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
+// One rule for every backend, kept in core; re-exported for the memory backend's modules.
+export { NO_METADATA } from "../core/options.js";
 
 /** The stored chunks of a file, in order. */
 export function chunksOf(entry: FileEntry): readonly Uint8Array[] {

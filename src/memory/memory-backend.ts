@@ -3,6 +3,7 @@ import { checkRange } from "../core/base-reader.js";
 import { contentTypeOf } from "../core/content-type.js";
 import { BackendClosedError, IsADirectoryError, NotFoundError } from "../core/errors.js";
 import { checkHashAlgorithm, HASH_ALGORITHMS } from "../core/hash-algorithms.js";
+import { checkWriterOptions } from "../core/options.js";
 import { normalizePath, normalizePrefix } from "../core/paths.js";
 import type {
   ExtendedBackend,
@@ -132,7 +133,7 @@ export class MemoryBackend implements ExtendedBackend {
       p = this.#enter("newWriter", path, options.signal);
       if (this.#faults?.size) await this.#fault("newWriter", p, undefined, options.signal);
       this.#store.checkFileTarget("newWriter", p);
-      const writer = new MemoryWriter(this.#host(), p, options);
+      const writer = new MemoryWriter(this.#host(), p, checkWriterOptions(p, options));
       this.#handles.set(writer, { kind: "writer", path: p, signal: options.signal, done: false });
       this.#journal.ok("newWriter", p);
       return writer;
@@ -422,6 +423,7 @@ export class MemoryBackend implements ExtendedBackend {
 
   /** {@link MemoryBackend.#check}, then the normalised path. */
   #enter(op: string, path: string, signal?: AbortSignal): string {
+    if (this.#closed) throw new BackendClosedError(op, typeof path === "string" ? path : "");
     const p = normalizePath(op, path);
     this.#check(op, p, signal);
     return p;
@@ -481,6 +483,7 @@ export class MemoryBackend implements ExtendedBackend {
     let s = src;
     let d: string | undefined;
     try {
+      if (this.#closed) throw new BackendClosedError(op, typeof src === "string" ? src : "");
       s = normalizePath(op, src);
       d = normalizePath(op, dst);
       this.#check(op, s, signal);

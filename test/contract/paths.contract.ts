@@ -29,6 +29,10 @@ export function pathsContract(backend: () => ExtendedBackend): void {
       ["a leading ..", "../etc/passwd"],
       ["a trailing ..", "a/.."],
       ["a NUL character", "a\0b"],
+      ["a lone high surrogate", "a\ud800.txt"],
+      ["a lone low surrogate", "dir/\udfff"],
+      ["a high surrogate at the end", "x\udbff"],
+      ["two high surrogates in a row", "\ud800\ud800\udc00"],
     ];
     for (const [what, path] of bad) {
       test(`${what} is rejected with InvalidPathError by every operation`, async () => {

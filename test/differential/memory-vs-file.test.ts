@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { storageOperations } from "../../fixtures/fast-check/index.js";
+import { storageOperations } from "../../fixtures/fast-check/arbitraries/commands.js";
 import { FileBackend } from "../../src/file/index.js";
 import { MemoryBackend } from "../../src/memory/index.js";
 import { playOnBoth, script, snapshotTree } from "./differential-run.js";

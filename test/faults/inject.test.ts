@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import {
+  isClosed,
   isPermissionDenied,
   isStorageError,
   PermissionDeniedError,
@@ -352,7 +353,7 @@ describe("inject: writers and readers", () => {
     }
   });
 
-  test("a read fault mid-stream rejects that chunk; the stored file is intact and a retry can go on", async () => {
+  test("a read fault mid-stream rejects that chunk and closes the reader; the stored file is intact", async () => {
     const b = seed();
     const w = await b.newWriter("big.bin");
     for (let i = 0; i < 3; i++) await w.write(new Uint8Array(4).fill(i));
@@ -363,7 +364,12 @@ describe("inject: writers and readers", () => {
     const err = await failure(r.read());
     expect(isPermissionDenied(err)).toBe(true);
     expect((err as StorageError).op).toBe("read");
-    expect([...(await readAll(r))]).toEqual([1, 1, 1, 1, 2, 2, 2, 2]);
+    // SPEC: a reader whose read fails is closed; it holds nothing and is no open handle.
+    expect(b.openHandles()).toEqual([]);
+    expect(isClosed(await failure(r.read()))).toBe(true);
+    expect([...(await readAll(await b.newReader("big.bin", { offset: 4 })))]).toEqual([
+      1, 1, 1, 1, 2, 2, 2, 2,
+    ]);
     expect(b.readSync("big.bin")).toHaveLength(12);
   });
 

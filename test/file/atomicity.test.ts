@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { isNotFound } from "../../src/core/errors.js";
 import { readText, writeFile } from "../../src/core/helpers.js";
-import { STAGING_DIR } from "../../src/file/index.js";
+import { STAGING_DIR } from "../../src/file/confined-root.js";
 import { diskText, onDisk, useDisk } from "./disk.js";
 
 describe("FileBackend writes are atomic", () => {

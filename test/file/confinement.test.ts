@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { isInvalidPath, isPermissionDenied } from "../../src/core/errors.js";
 import { readText, writeFile } from "../../src/core/helpers.js";
-import { ConfinedRoot } from "../../src/file/confined-root.js";
-import { FileBackend, STAGING_DIR } from "../../src/file/index.js";
+import { ConfinedRoot, STAGING_DIR } from "../../src/file/confined-root.js";
+import { FileBackend } from "../../src/file/index.js";
 import { diskText, onDisk, useDisk } from "./disk.js";
 
 /** Asserts a rejection with PermissionDeniedError for `op`. */

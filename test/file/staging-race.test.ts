@@ -2,7 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test, vi } from "vitest";
 import { readText, writeFile } from "../../src/core/helpers.js";
-import { STAGING_DIR } from "../../src/file/index.js";
+import { STAGING_DIR } from "../../src/file/confined-root.js";
 import { useDisk } from "./disk.js";
 
 // Set by a test: the next lstat of this path first removes it, as a finishing writer of another

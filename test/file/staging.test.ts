@@ -2,7 +2,7 @@ import { readdir } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
 import { toTree } from "../../matchers/index.js";
 import { writeFile } from "../../src/core/helpers.js";
-import { STAGING_DIR } from "../../src/file/index.js";
+import { STAGING_DIR } from "../../src/file/confined-root.js";
 import { onDisk, useDisk } from "./disk.js";
 
 describe("FileBackend's temporary files are invisible", () => {

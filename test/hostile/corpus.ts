@@ -1,3 +1,6 @@
+import { Buffer } from "node:buffer";
+import { runInNewContext } from "node:vm";
+
 /**
  * Bad and odd paths, each with what the path rules make of it: `invalid` (rejected with
  * InvalidPathError by every operation) or the exact key it is stored under. Keys are exact:
@@ -98,6 +101,15 @@ export const corpus: readonly HostilePath[] = [
   { label: "byte order mark", path: "\ufeffbom", key: "\ufeffbom" },
   { label: "Angstrom sign", path: "\u212b", key: "\u212b" },
   { label: "emoji", path: "\u{1f4c1}/\u{1f4c4}.txt", key: "\u{1f4c1}/\u{1f4c4}.txt" },
+  { label: "astral pair spelled as surrogates", path: "\ud83d\ude00.txt", key: "\u{1f600}.txt" },
+  // lone surrogates: not well-formed Unicode, so no name on disk and no S3 key can hold them
+  { label: "lone high surrogate", path: "a\ud800.txt", key: "invalid" },
+  { label: "lone low surrogate", path: "a\udfff.txt", key: "invalid" },
+  { label: "lone high surrogate last", path: "dir/x\udbff", key: "invalid" },
+  { label: "lone surrogate as a folder", path: "\udc00/f.txt", key: "invalid" },
+  { label: "low before high", path: "\ude00\ud83d", key: "invalid" },
+  { label: "two highs then a low", path: "\ud800\ud800\udc00", key: "invalid" },
+  { label: "lone surrogate after dot segments", path: "./a/./\ud800", key: "invalid" },
   // glob and shell syntax is literal
   { label: "glob characters", path: "a*b?[c]{d,e}", key: "a*b?[c]{d,e}" },
   { label: "shell characters", path: "$(rm -rf ~);`x`|<>&'\"", key: "$(rm -rf ~);`x`|<>&'\"" },
@@ -123,4 +135,57 @@ export const distinctPairs: readonly (readonly [string, string, string])[] = [
   ["fullwidth and ASCII", "\uff41", "a"],
   ["with and without zero-width space", "ab", "a\u200bb"],
   ["trailing dot and none", "name.", "name"],
+  ["U+FFFD and a name that would decode to it", "a\ufffd.txt", "a\u00ff.txt"],
 ];
+
+/** A chunk given to `write()`: `bytes` when it is stored as those bytes, `refused` when not. */
+export interface HostileChunk {
+  readonly label: string;
+  readonly make: () => unknown;
+  readonly bytes: readonly number[] | "refused";
+}
+
+/** Chunks from other realms, views and look-alikes (`vm` realms make `instanceof` fail). */
+export const hostileChunks: readonly HostileChunk[] = [
+  {
+    label: "Uint8Array from a vm realm",
+    make: () => inRealm("new Uint8Array([1, 2])"),
+    bytes: [1, 2],
+  },
+  {
+    label: "large Uint8Array from a vm realm",
+    make: () => inRealm("new Uint8Array(5000).fill(7)"),
+    bytes: Array(5000).fill(7),
+  },
+  {
+    label: "view with an offset from a vm realm",
+    make: () => inRealm("new Uint8Array([9, 8, 7, 6]).subarray(1, 3)"),
+    bytes: [8, 7],
+  },
+  {
+    label: "empty Uint8Array from a vm realm",
+    make: () => inRealm("new Uint8Array(0)"),
+    bytes: [],
+  },
+  { label: "Buffer", make: () => Buffer.from([3, 4]), bytes: [3, 4] },
+  { label: "Uint16Array", make: () => new Uint16Array([1]), bytes: "refused" },
+  {
+    label: "Uint8ClampedArray from a vm realm",
+    make: () => inRealm("new Uint8ClampedArray([1])"),
+    bytes: "refused",
+  },
+  { label: "DataView", make: () => new DataView(new ArrayBuffer(1)), bytes: "refused" },
+  { label: "ArrayBuffer", make: () => new ArrayBuffer(1), bytes: "refused" },
+  {
+    label: "object faking the Uint8Array tag",
+    make: () => ({ length: 1, 0: 65, [Symbol.toStringTag]: "Uint8Array" }),
+    bytes: "refused",
+  },
+  { label: "array of numbers", make: () => [1, 2], bytes: "refused" },
+  { label: "number", make: () => 123, bytes: "refused" },
+  { label: "null", make: () => null, bytes: "refused" },
+];
+
+function inRealm(code: string): unknown {
+  return runInNewContext(code);
+}

@@ -1,0 +1,94 @@
+import type { WriterOptions } from "./types.js";
+
+/** Shared by every file stored without metadata. */
+export const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
+
+/**
+ * The options of `newWriter`, checked and made the writer's own, by every backend alike: a bad
+ * option fails `newWriter` (not a later `close()`) with a `TypeError` or `RangeError` naming it,
+ * and mutating the caller's `metadata` object afterwards changes nothing.
+ * @param path - the normalised path, named in the error
+ * @param options - as the caller gave them
+ * @returns `contentType`, `modTime` and `signal` as given; `metadata` as a frozen copy
+ *   ({@link NO_METADATA} when none)
+ */
+export function checkWriterOptions(path: string, options: WriterOptions): WriterOptions {
+  const { contentType, modTime, metadata, signal } = options;
+  if (contentType !== undefined && typeof contentType !== "string") {
+    throw new TypeError(
+      `newWriter ${JSON.stringify(path)}: contentType must be a string, got ${describe(contentType)}`,
+    );
+  }
+  if (modTime !== undefined) {
+    if (!isDate(modTime)) {
+      throw new TypeError(
+        `newWriter ${JSON.stringify(path)}: modTime must be a Date, got ${describe(modTime)}`,
+      );
+    }
+    if (!Number.isFinite(modTime.getTime())) {
+      throw new RangeError(`newWriter ${JSON.stringify(path)}: modTime is an invalid Date`);
+    }
+  }
+  return { contentType, modTime, metadata: copyMetadata(path, metadata), signal };
+}
+
+function copyMetadata(
+  path: string,
+  metadata: WriterOptions["metadata"],
+): Readonly<Record<string, string>> {
+  if (metadata === undefined) return NO_METADATA;
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
+    throw new TypeError(
+      `newWriter ${JSON.stringify(path)}: metadata must be a record of strings, got ${describe(metadata)}`,
+    );
+  }
+  // Spread defines own properties, so keys such as `__proto__` stay ordinary keys.
+  const copy: Record<string, string> = { ...metadata };
+  for (const key of Object.keys(copy)) {
+    if (typeof copy[key] !== "string") {
+      throw new TypeError(
+        `newWriter ${JSON.stringify(path)}: metadata ${JSON.stringify(key)} must be a string, got ${describe(copy[key])}`,
+      );
+    }
+  }
+  return Object.freeze(copy);
+}
+
+/** A Date from any realm (`instanceof` fails across vm contexts). */
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === "[object Date]";
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "object") return Object.prototype.toString.call(value);
+  return typeof value === "string" ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Checks a reader's `offset` and `limit`: non-negative integers; `limit` may also be
+ * `Infinity` (unlimited, as unset is); `limit: 0` gives zero bytes.
+ * @param path - the normalised path, named in the error
+ * @returns the offset (default 0) and the limit (default `Infinity`)
+ */
+export function checkRange(
+  path: string,
+  offset: number | undefined,
+  limit: number | undefined,
+): { offset: number; limit: number } {
+  // Checked one by one rather than in a loop over pairs: this runs for every reader opened.
+  if (offset !== undefined) checkRangeValue(path, "offset", offset);
+  if (limit !== undefined && limit !== Number.POSITIVE_INFINITY) {
+    checkRangeValue(path, "limit", limit);
+  }
+  return { offset: offset ?? 0, limit: limit ?? Number.POSITIVE_INFINITY };
+}
+
+function checkRangeValue(path: string, name: string, value: number): void {
+  if (!(Number.isSafeInteger(value) && value >= 0)) {
+    throw new RangeError(
+      `newReader ${JSON.stringify(path)}: ${name} must be a non-negative integer, got ${String(value)}`,
+    );
+  }
+}
