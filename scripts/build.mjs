@@ -9,33 +9,46 @@
 // 3. the .d.ts tree is copied under dist/<format>/types, where the format's package scope
 //    makes TypeScript read it as ESM or CommonJS;
 // 4. package.json's entry fields are rewritten if ENTRIES changed.
+//
+//   node scripts/build.mjs              into dist/ (`npm run build`)
+//   node scripts/build.mjs --out DIR    into DIR instead, package.json untouched (tests that
+//                                       must not rewrite the dist/ other processes read)
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
+import { join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { rollup } from "rollup";
 import { bundleName, ENTRIES, packageFields } from "./entries.mjs";
 
-const TMP = ".tmp/build";
+const root = resolve(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..");
+const outFlag = process.argv.indexOf("--out");
+const DIST = outFlag > 0 ? resolve(process.argv[outFlag + 1]) : join(root, "dist");
+const TMP = outFlag > 0 ? join(DIST, ".tsc") : join(root, ".tmp", "build");
 
-rmSync("dist", { recursive: true, force: true });
+rmSync(DIST, { recursive: true, force: true });
 rmSync(TMP, { recursive: true, force: true });
-execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-  stdio: "inherit",
-});
+execFileSync(
+  process.execPath,
+  [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json")].concat([
+    "--outDir",
+    TMP,
+  ]),
+  { stdio: "inherit" },
+);
 
 const builtins = new Set(builtinModules);
 // Node's built-ins and the peers (vitest, jest, fast-check) stay imports; our code is bundled.
 const external = (id) => id.startsWith("node:") || builtins.has(id) || !/^[./]|^[A-Za-z]:/.test(id);
 
 /**
- * Bundles the entries of one format into dist/<format>.
+ * Bundles the entries of one format into <dist>/<format>.
  * @param {"esm" | "cjs"} format
  */
 async function bundle(format) {
   const entries = ENTRIES.filter((e) => format === "esm" || !e.esmOnly);
   const input = Object.fromEntries(
-    entries.map((e) => [bundleName(e), `${TMP}/${e.source.replace(/\.ts$/, ".js")}`]),
+    entries.map((e) => [bundleName(e), join(TMP, e.source.replace(/\.ts$/, ".js"))]),
   );
   const build = await rollup({
     input,
@@ -46,7 +59,7 @@ async function bundle(format) {
     onwarn: failOnWarning,
   });
   await build.write({
-    dir: `dist/${format}`,
+    dir: join(DIST, format),
     format: format === "esm" ? "es" : "cjs",
     entryFileNames: "[name].js",
     chunkFileNames: "chunks/[name]-[hash].js",
@@ -59,7 +72,7 @@ async function bundle(format) {
     sourcemap: false,
   });
   await build.close();
-  cpSync(TMP, `dist/${format}/types`, {
+  cpSync(TMP, join(DIST, format, "types"), {
     recursive: true,
     filter: (path) => !path.endsWith(".js"),
   });
@@ -73,12 +86,17 @@ function failOnWarning(warning) {
 await bundle("esm");
 await bundle("cjs");
 // The package is "type": "module"; this marker makes Node and TypeScript read dist/cjs as CommonJS.
-writeFileSync("dist/cjs/package.json", `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`);
+writeFileSync(
+  join(DIST, "cjs", "package.json"),
+  `${JSON.stringify({ type: "commonjs" }, null, 2)}\n`,
+);
 rmSync(TMP, { recursive: true, force: true });
 
-const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const pkgFile = join(root, "package.json");
+const pkg = JSON.parse(readFileSync(pkgFile, "utf8"));
 const fields = packageFields();
-if (!Object.entries(fields).every(([key, value]) => isDeepStrictEqual(pkg[key], value))) {
-  writeFileSync("package.json", `${JSON.stringify({ ...pkg, ...fields }, null, 2)}\n`);
+const stale = !Object.entries(fields).every(([key, value]) => isDeepStrictEqual(pkg[key], value));
+if (stale && outFlag < 0) {
+  writeFileSync(pkgFile, `${JSON.stringify({ ...pkg, ...fields }, null, 2)}\n`);
   console.log("build: package.json entry fields rewritten from scripts/entries.mjs");
 }
