@@ -53,8 +53,8 @@ async function bundle(format) {
   const build = await rollup({
     input,
     external,
-    // Importing a built-in for its side effects is never needed: a chunk imports `node:stream`
-    // or `node:crypto` only where it uses them.
+    // No external (a built-in or a peer) is imported here for its side effects alone, so a
+    // chunk imports `node:stream` or `node:crypto` only where it uses them.
     treeshake: { moduleSideEffects: (_id, isExternal) => !isExternal },
     onwarn: failOnWarning,
   });
