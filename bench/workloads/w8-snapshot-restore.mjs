@@ -34,7 +34,7 @@ const seedMap = new Map(Object.entries(tree).map(([p, t]) => [p, [new TextEncode
 let liveMap = new Map();
 // tmpfs: a template directory copied into place per test.
 const template = await mkdtemp(join(TMPFS, "omnistorage-bench-"));
-for (const d of dirNames) await fsp.mkdir(join(template, d));
+for (const d of dirNames) await fsp.mkdir(join(template, d), { recursive: true });
 await inParallel(Object.entries(tree), 32, ([p, t]) => fsp.writeFile(join(template, p), t));
 const live = join(TMPFS, `omnistorage-bench-live-${process.pid}`);
 
