@@ -78,8 +78,12 @@ export abstract class BaseWriter implements Writer {
   protected abstract commit(): void | Promise<void>;
   /** Drops whatever was written (after abort or failure). Must not throw. */
   protected abstract discard(): void | Promise<void>;
-  /** Called once when the writer is done, whatever the outcome. */
-  protected abstract release(): void;
+  /**
+   * Called once when the writer is done, whatever the outcome.
+   * @param failure - the error that failed the writer (undefined after a commit or an abort),
+   *   so a backend can record why, e.g. in a journal
+   */
+  protected abstract release(failure?: unknown): void;
 
   /** True until the writer is closed, aborted or failed. */
   get isOpen(): boolean {
@@ -220,7 +224,7 @@ export abstract class BaseWriter implements Writer {
     if (this.#released) return;
     this.#released = true;
     if (this.#signal && this.#onAbort) this.#signal.removeEventListener("abort", this.#onAbort);
-    this.release();
+    this.release(state === "failed" ? this.#error : undefined);
   }
 
   toWritable(): Writable {

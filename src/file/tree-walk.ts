@@ -5,20 +5,43 @@ import { type ConfinedRoot, STAGING_DIR } from "./confined-root.js";
 import { copyBytes } from "./copy-bytes.js";
 import { isMissing, mapFsError } from "./fs-errors.js";
 
+/** A name in a directory that belongs to the backend's tree. */
+interface TreeEntry {
+  readonly name: string;
+  readonly isDir: boolean;
+}
+
+// Fatal: a name that is not valid UTF-8 throws instead of becoming U+FFFD, which would merge
+// distinct names on disk into one key (and a second sync would delete the file as an extra).
+// ignoreBOM: a name that starts with U+FEFF keeps it (the decoder would drop it by default).
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
 /**
- * The entries of a directory, or none when it vanished meanwhile. Symbolic links and special
- * files are never part of the backend's tree, so they are left out here.
+ * The entries of a directory, or none when it vanished meanwhile. Symbolic links, special
+ * files and names that are not valid UTF-8 are never part of the backend's tree (no path can
+ * name them), so they are left out here.
  */
-async function entriesOf(root: ConfinedRoot, op: string, dir: string): Promise<Dirent[]> {
+async function entriesOf(root: ConfinedRoot, op: string, dir: string): Promise<TreeEntry[]> {
+  let entries: Dirent<Buffer>[];
   try {
-    const entries = await readdir(root.abs(dir), { withFileTypes: true });
-    return entries.filter(
-      (e) => (e.isFile() || e.isDirectory()) && !(dir === "" && e.name === STAGING_DIR),
-    );
+    entries = await readdir(root.abs(dir), { withFileTypes: true, encoding: "buffer" });
   } catch (err) {
     if (isMissing(err)) return [];
     throw mapFsError(op, dir, err);
   }
+  const out: TreeEntry[] = [];
+  for (const e of entries) {
+    if (!(e.isFile() || e.isDirectory())) continue;
+    let name: string;
+    try {
+      name = strictUtf8.decode(e.name);
+    } catch {
+      continue;
+    }
+    if (dir === "" && name === STAGING_DIR) continue;
+    out.push({ name, isDir: e.isDirectory() });
+  }
+  return out;
 }
 
 const join2 = (dir: string, name: string): string => (dir === "" ? name : `${dir}/${name}`);
@@ -29,7 +52,7 @@ async function collect(root: ConfinedRoot, dir: string, out: string[]): Promise<
   await Promise.all(
     entries.map((e) => {
       const path = join2(dir, e.name);
-      if (e.isDirectory()) return collect(root, path, out);
+      if (e.isDir) return collect(root, path, out);
       out.push(path);
       return undefined;
     }),
@@ -60,7 +83,7 @@ export async function listFiles(root: ConfinedRoot, prefix: string): Promise<str
   await Promise.all(
     entries.map((e) => {
       const path = join2(dir, e.name);
-      if (e.isDirectory()) return collect(root, path, out);
+      if (e.isDir) return collect(root, path, out);
       out.push(path);
       return undefined;
     }),
@@ -102,7 +125,7 @@ async function mirrorDirs(
   for (const e of await entriesOf(root, op, src)) {
     const from = join2(src, e.name);
     const to = join(dstAbs, e.name);
-    if (e.isDirectory()) {
+    if (e.isDir) {
       await mkdir(to);
       await mirrorDirs(root, op, from, to, files);
     } else files.push([from, to]);

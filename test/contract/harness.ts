@@ -69,3 +69,27 @@ export async function state(b: ExtendedBackend): Promise<Record<string, string>>
   for (const path of await b.list()) out[path] = await text(b, path);
   return out;
 }
+
+/**
+ * Every operation that takes a path, called with `path` (as source and as destination, with
+ * `ok.txt` on the other side), each named by its `op`.
+ */
+export function everyPathCall(
+  b: ExtendedBackend,
+  path: string,
+): [op: string, call: () => Promise<unknown>][] {
+  return [
+    ["newWriter", () => b.newWriter(path)],
+    ["newReader", () => b.newReader(path)],
+    ["exists", () => b.exists(path)],
+    ["delete", () => b.delete(path)],
+    ["stat", () => b.stat(path)],
+    ["hash", () => b.hash(path, "md5")],
+    ["mkdir", () => b.mkdir(path)],
+    ["rmdir", () => b.rmdir(path)],
+    ["copy", () => b.copy(path, "x")],
+    ["copy", () => b.copy("ok.txt", path)],
+    ["move", () => b.move(path, "x")],
+    ["move", () => b.move("ok.txt", path)],
+  ];
+}

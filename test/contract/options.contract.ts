@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ExtendedBackend, WriterOptions } from "../../src/core/types.js";
-import { put, rejectsWith, text } from "./harness.js";
+import { everyPathCall, put, rejectsWith, text } from "./harness.js";
 
 /** SPEC "Options are checked where they are given", and the closed-before-anything rule. */
 export function optionsContract(backend: () => ExtendedBackend): void {
@@ -93,19 +93,9 @@ export function optionsContract(backend: () => ExtendedBackend): void {
       await b.close();
       const bad = ["", "../x", "a\0b", "a\ud800"];
       for (const path of bad) {
-        const calls: [string, () => Promise<unknown>][] = [
-          ["newWriter", () => b.newWriter(path)],
-          ["newReader", () => b.newReader(path)],
-          ["exists", () => b.exists(path)],
-          ["delete", () => b.delete(path)],
-          ["stat", () => b.stat(path)],
-          ["hash", () => b.hash(path, "md5")],
-          ["mkdir", () => b.mkdir(path)],
-          ["rmdir", () => b.rmdir(path)],
-          ["copy", () => b.copy(path, "x")],
-          ["move", () => b.move("x", path)],
-        ];
-        for (const [op, call] of calls) await rejectsWith(call(), "ERR_BACKEND_CLOSED", op);
+        for (const [op, call] of everyPathCall(b, path)) {
+          await rejectsWith(call(), "ERR_BACKEND_CLOSED", op);
+        }
       }
     });
 

@@ -24,6 +24,16 @@ const openFds = (): number => {
 /** Lets the descriptor closes in flight finish. */
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** Makes the next read of any FileHandle fail with EIO (they all share one prototype). */
+async function failNextRead(root: string): Promise<void> {
+  const probe = await open(root);
+  const proto = Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown };
+  await probe.close();
+  vi.spyOn(proto, "read").mockRejectedValueOnce(
+    Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" }),
+  );
+}
+
 async function stagingIsEmpty(root: string): Promise<boolean> {
   const names = await readdir(join(root, STAGING_DIR)).catch(() => []);
   return names.length === 0;
@@ -86,16 +96,10 @@ describe("FileBackend releases what a failed handle holds", () => {
   test("a reader whose read() fails closes its descriptor", async () => {
     const { backend, root } = disk();
     await writeFile(backend, "f.bin", new Uint8Array(200 * 1024));
-    // Every FileHandle shares one prototype: make the next read of any of them fail.
-    const probe = await open(join(root, "f.bin"));
-    const proto = Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown };
-    await probe.close();
     const before = openFds();
     const reader = await backend.newReader("f.bin");
     expect((await reader.read())?.length).toBeGreaterThan(0);
-    vi.spyOn(proto, "read").mockRejectedValueOnce(
-      Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" }),
-    );
+    await failNextRead(root);
     await expect(reader.read()).rejects.toThrow("EIO");
     expect(backend.openHandles()).toEqual([]);
     if (before >= 0) expect(openFds()).toBe(before);
@@ -104,12 +108,9 @@ describe("FileBackend releases what a failed handle holds", () => {
   test("a reader whose read fails inside a pipeline closes its descriptor", async () => {
     const { backend, root } = disk();
     await writeFile(backend, "p.bin", new Uint8Array(200 * 1024));
-    const probe = await open(join(root, "p.bin"));
-    const proto = Object.getPrototypeOf(probe) as { read: (...args: unknown[]) => unknown };
-    await probe.close();
     const before = openFds();
     const reader = await backend.newReader("p.bin");
-    vi.spyOn(proto, "read").mockRejectedValueOnce(new Error("EIO: i/o error, read"));
+    await failNextRead(root);
     const sink = new Writable({ write: (_chunk, _enc, cb) => cb() });
     await expect(pipeline(reader.toReadable(), sink)).rejects.toThrow("EIO");
     expect(backend.openHandles()).toEqual([]);

@@ -1,6 +1,7 @@
 import { Buffer } from "node:buffer";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { isInvalidPath } from "../../src/core/errors.js";
 import { readText, writeFile } from "../../src/core/helpers.js";
@@ -49,5 +50,38 @@ describe("FileBackend and names that are not valid UTF-8 or not well-formed Unic
       expect(isInvalidPath(err)).toBe(true);
     }
     expect(await backend.list()).toEqual([]);
+  });
+
+  test("property: list gives exactly the files whose names on disk are valid UTF-8", async () => {
+    const { backend, root } = disk();
+    // Name bytes: no "/" and no NUL; "." and ".." are not creatable names, so they are avoided.
+    const nameBytes = fc
+      .uint8Array({ minLength: 1, maxLength: 4 })
+      .filter((b) => !b.includes(0x2f) && !b.includes(0) && !b.every((x) => x === 0x2e));
+    const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(nameBytes, { maxLength: 6, selector: (b) => b.join() }),
+        async (names) => {
+          const dir = join(root, `run${run++}`);
+          mkdirSync(dir);
+          const expected: string[] = [];
+          for (const name of names) {
+            writeFileSync(rawPath(dir, [...name]), "x");
+            try {
+              expected.push(`${dir.slice(root.length + 1)}/${strict.decode(name)}`);
+            } catch {
+              // not valid UTF-8: must not be listed
+            }
+          }
+          const listed = await backend.list(`${dir.slice(root.length + 1)}/`);
+          expect(listed).toEqual(expected.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+          for (const path of listed) expect(await readText(backend, path)).toBe("x");
+          rmSync(dir, { recursive: true, force: true });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
