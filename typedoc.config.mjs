@@ -1,13 +1,9 @@
-// The API reference covers exactly what package.json exports: each entry's ESM types path
-// (dist/esm/<source>.d.ts) names its source file, so a new entry is documented (and checked)
+// The API reference covers exactly the package's public entries (scripts/entries.mjs, the list
+// the build and package.json's exports come from), so a new entry is documented and checked
 // without touching this file.
-import { readFileSync } from "node:fs";
+import { ENTRIES } from "./scripts/entries.mjs";
 
-const pkg = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
-const entryPoints = Object.values(pkg.exports)
-  .map((entry) => entry?.import?.types)
-  .filter((types) => typeof types === "string")
-  .map((types) => types.replace(/^\.\/dist\/esm\//, "").replace(/\.d\.ts$/, ".ts"));
+const entryPoints = ENTRIES.map((entry) => entry.source);
 
 /** @type {Partial<import("typedoc").TypeDocOptions>} */
 export default {

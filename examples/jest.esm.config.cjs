@@ -17,10 +17,7 @@ module.exports = {
   ],
   moduleNameMapper: {
     "^(\\.{1,2}/.*)\\.js$": "$1",
-    "^omnistorage-ts$": dist("src/index"),
-    "^omnistorage-ts/(memory|file|sync|fs|unstorage)$": dist("src/$1/index"),
-    "^omnistorage-ts/jest$": dist("fixtures/jest"),
-    "^omnistorage-ts/matchers$": dist("matchers/index"),
-    "^omnistorage-ts/fast-check$": dist("fixtures/fast-check/index"),
+    "^omnistorage-ts$": dist("index"),
+    "^omnistorage-ts/([\\w-]+)$": dist("$1"),
   },
 };

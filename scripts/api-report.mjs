@@ -10,21 +10,15 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { Extractor, ExtractorConfig } from "@microsoft/api-extractor";
+import { ENTRIES as BUILD_ENTRIES } from "./entries.mjs";
 
 const root = resolve(import.meta.dirname, "..");
 const update = process.argv.includes("--update");
 
 /** Each public entry (a key of package.json `exports`) and the source file it is built from. */
-const ENTRIES = {
-  ".": "src/index",
-  "./memory": "src/memory/index",
-  "./file": "src/file/index",
-  "./sync": "src/sync/index",
-  "./vitest": "fixtures/vitest",
-  "./jest": "fixtures/jest",
-  "./matchers": "matchers/index",
-  "./fast-check": "fixtures/fast-check/index",
-};
+const ENTRIES = Object.fromEntries(
+  BUILD_ENTRIES.map((e) => [e.name ? `./${e.name}` : ".", e.source.replace(/\.ts$/, "")]),
+);
 
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const exported = Object.keys(pkg.exports).filter((key) => key !== "./package.json");
@@ -54,7 +48,7 @@ execFileSync(
     join(root, "node_modules", "typescript", "bin", "tsc"),
     ...[
       "-p",
-      join(root, "tsconfig.esm.json"),
+      join(root, "tsconfig.build.json"),
       "--emitDeclarationOnly",
       "--declarationMap",
       "false",
@@ -76,7 +70,7 @@ for (const [entry, source] of Object.entries(ENTRIES)) {
     configObject: {
       projectFolder: root,
       mainEntryPointFilePath,
-      compiler: { tsconfigFilePath: join(root, "tsconfig.esm.json") },
+      compiler: { tsconfigFilePath: join(root, "tsconfig.build.json") },
       apiReport: {
         enabled: true,
         reportFileName: name,

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Type tests of the matchers, one `tsc -p` per runner folder under test/types/: each folder is
 // a small project that must compile, including its `// @ts-expect-error` lines (a matcher that
-// does not exist must be an error, so the types have not silently become `any`).
+// does not exist must be an error, so the types have not silently become `any`). The node10
+// folder imports the package by name through a link to the repository (built first).
 //
 //   node scripts/type-tests.mjs                 every folder
 //   node scripts/type-tests.mjs vitest4 jest    only these
@@ -13,7 +14,7 @@
 // tsconfig `paths` map `vitest` there. Only `--install` installs them (`npm run
 // test:types:all`, which CI runs): `npm test` never touches the network.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +25,9 @@ const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 /** Folders that need a runner installed under an npm alias, and that alias. */
 const ALIASES = { vitest3: "vitest3", vitest5: "vitest5" };
+
+/** Folders that import the package by name, so resolve it through package.json and dist/. */
+const BY_PACKAGE_NAME = new Set(["node10"]);
 
 const args = process.argv.slice(2);
 const skipMissing = args.includes("--skip-missing");
@@ -53,6 +57,19 @@ if (needsRunners && install) {
     console.error("type-tests: npm ci in test/types/runners failed");
     process.exit(1);
   }
+}
+
+if (folders.some((name) => BY_PACKAGE_NAME.has(name))) {
+  if (!existsSync(join(root, "dist", "cjs", "index.js"))) {
+    console.error("type-tests: dist/ is missing; run `npm run build` first (`npm test` does)");
+    process.exit(1);
+  }
+  // test/types/node_modules/omnistorage-ts -> the repository: found by name as an installed
+  // package is, with its package.json (exports, typesVersions) and its built declarations.
+  const link = join(typesDir, "node_modules", "omnistorage-ts");
+  mkdirSync(dirname(link), { recursive: true });
+  rmSync(link, { force: true });
+  symlinkSync(join("..", "..", ".."), link, "junction");
 }
 
 const failed = [];

@@ -1,5 +1,9 @@
 // The contenders behind one small async interface, each called the way its users call it.
-// Paths are relative ("d001/f000042.bin"); each adapter maps them to its own namespace.
+// Workloads name files by relative paths ("d0001/f000042.bin"); each adapter maps them to its
+// own namespace. bench/run.mjs runs every workload twice, once per path spelling (BENCH_PATHS):
+// "plain" ("d0001/f000042.bin", two levels, the way our own code spells paths) and
+// "slash-deep" ("/d0001/a/b/c/f000042.bin", a leading slash and five levels, the way users of
+// node:fs and memfs write them), which omnistorage, unstorage and the Map fake are handed as is.
 
 import * as fsp from "node:fs/promises";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -7,8 +11,8 @@ import { join } from "node:path";
 import { Volume } from "memfs";
 import { createStorage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
-import { readFile, writeFile } from "../../dist/esm/src/index.js";
-import { MemoryBackend } from "../../dist/esm/src/memory/index.js";
+import { readFile, writeFile } from "../../dist/esm/index.js";
+import { MemoryBackend } from "../../dist/esm/memory.js";
 import { MapBaseline } from "./map-baseline.mjs";
 
 /** Where the tmpfs contender lives: RAM-backed, what temp-dir fixtures on Linux pick (bench/run.mjs
@@ -39,6 +43,16 @@ export const TMPFS = process.env.BENCH_TMPFS ?? "/dev/shm";
 
 const noDirs = async () => {};
 
+/** This run's path spelling: "plain" or "slash-deep" (see the top of this file). */
+export const SPELLING = process.env.BENCH_PATHS === "slash-deep" ? "slash-deep" : "plain";
+const DEEP = SPELLING === "slash-deep";
+
+/**
+ * A relative path as this run's callers spell it: with a leading `/` in the slash-deep run.
+ * @param {string} path
+ */
+export const spell = DEEP ? (path) => `/${path}` : (path) => path;
+
 /** @type {Contender} */
 export const ours = {
   name: "omnistorage-ts",
@@ -46,14 +60,14 @@ export const ours = {
     const b = new MemoryBackend();
     return {
       backend: b,
-      write: (p, bytes) => writeFile(b, p, bytes),
-      read: (p) => readFile(b, p),
-      exists: (p) => b.exists(p),
-      list: (dir) => b.list(`${dir}/`),
-      mkdir: (dir) => b.mkdir(dir),
-      rmdir: (dir) => b.rmdir(dir),
-      copy: (src, dst) => b.copy(src, dst),
-      move: (src, dst) => b.move(src, dst),
+      write: (p, bytes) => writeFile(b, spell(p), bytes),
+      read: (p) => readFile(b, spell(p)),
+      exists: (p) => b.exists(spell(p)),
+      list: (dir) => b.list(spell(`${dir}/`)),
+      mkdir: (dir) => b.mkdir(spell(dir)),
+      rmdir: (dir) => b.rmdir(spell(dir)),
+      copy: (src, dst) => b.copy(spell(src), spell(dst)),
+      move: (src, dst) => b.move(spell(src), spell(dst)),
       ensureDirs: noDirs,
       seed: async (files) => b.load(Object.fromEntries(files)),
       close: () => b.close(),
@@ -103,16 +117,16 @@ export const unstorage = {
     return {
       storage: s,
       // The memory driver keeps the caller's object itself: no copy at write or read.
-      write: (p, bytes) => s.setItemRaw(p, bytes),
-      read: (p) => s.getItemRaw(p),
-      exists: (p) => s.hasItem(p),
-      list: (dir) => s.getKeys(dir),
+      write: (p, bytes) => s.setItemRaw(spell(p), bytes),
+      read: (p) => s.getItemRaw(spell(p)),
+      exists: (p) => s.hasItem(spell(p)),
+      list: (dir) => s.getKeys(spell(dir)),
       mkdir: undefined,
       rmdir: undefined,
-      copy: async (src, dst) => s.setItemRaw(dst, await s.getItemRaw(src)),
+      copy: async (src, dst) => s.setItemRaw(spell(dst), await s.getItemRaw(spell(src))),
       move: async (src, dst) => {
-        await s.setItemRaw(dst, await s.getItemRaw(src));
-        await s.removeItem(src);
+        await s.setItemRaw(spell(dst), await s.getItemRaw(spell(src)));
+        await s.removeItem(spell(src));
       },
       ensureDirs: noDirs,
       seed: async (files) => {
@@ -130,17 +144,17 @@ export const map = {
     const m = new MapBaseline();
     return {
       map: m,
-      write: (p, bytes) => writeFile(m, p, bytes),
-      read: (p) => readFile(m, p),
-      exists: (p) => m.exists(p),
-      list: (dir) => m.list(`${dir}/`),
-      mkdir: (dir) => m.mkdir(dir),
-      rmdir: (dir) => m.rmdir(dir),
-      copy: (src, dst) => m.copy(src, dst),
-      move: (src, dst) => m.move(src, dst),
+      write: (p, bytes) => writeFile(m, spell(p), bytes),
+      read: (p) => readFile(m, spell(p)),
+      exists: (p) => m.exists(spell(p)),
+      list: (dir) => m.list(spell(`${dir}/`)),
+      mkdir: (dir) => m.mkdir(spell(dir)),
+      rmdir: (dir) => m.rmdir(spell(dir)),
+      copy: (src, dst) => m.copy(spell(src), spell(dst)),
+      move: (src, dst) => m.move(spell(src), spell(dst)),
       ensureDirs: noDirs,
       seed: async (files) => {
-        for (const [p, bytes] of files) m.files.set(p, [bytes.slice()]);
+        for (const [p, bytes] of files) m.files.set(spell(p), [bytes.slice()]);
       },
       close: () => m.close(),
     };
@@ -210,7 +224,9 @@ export async function inParallel(items, limit, fn) {
  * @returns {{ files: [string, Uint8Array][], dirNames: string[], pathOf: (i: number) => string }}
  */
 export function dataset(count, dirs, size, layout = "round-robin") {
-  const dirNames = Array.from({ length: dirs }, (_, d) => `d${String(d).padStart(4, "0")}`);
+  // Five levels in the slash-deep run: d0001/a/b/c/f000042.bin.
+  const sub = DEEP ? "/a/b/c" : "";
+  const dirNames = Array.from({ length: dirs }, (_, d) => `d${String(d).padStart(4, "0")}${sub}`);
   const perDir = Math.max(1, Math.ceil(count / dirs));
   const dirOf = layout === "grouped" ? (i) => Math.floor(i / perDir) % dirs : (i) => i % dirs;
   const pathOf = (i) => `${dirNames[dirOf(i)]}/f${String(i).padStart(6, "0")}.bin`;

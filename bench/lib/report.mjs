@@ -4,7 +4,7 @@
  * @typedef {object} Row
  * @property {string} id - workload id ("W3")
  * @property {string} metric - what was measured, with its unit and direction
- * @property {"ops/s" | "MiB/s" | "B/file" | "s" | "x"} unit
+ * @property {"ops/s" | "MiB/s" | "B/file" | "s" | "ms" | "x"} unit - "x" is a ratio (shown with ×)
  * @property {boolean} [noRatio] - the values are ratios already: no ratio to memfs is shown
  * @property {Record<string, number | null>} values - per contender; null = not applicable
  * @property {{ name: string, value: number } | { name: string, value: number }[]} [baseline] -

@@ -53,14 +53,14 @@ emit({
     {
       id: "W5",
       text: "copy ≥ 10× memfs",
-      measured: times(c.omnistorage / c.memfs),
-      pass: c.omnistorage / c.memfs >= 10,
+      measured: times(c["omnistorage-ts"] / c.memfs),
+      pass: c["omnistorage-ts"] / c.memfs >= 10,
     },
     {
       id: "W5",
       text: "move ≥ 10× memfs",
-      measured: times(m.omnistorage / m.memfs),
-      pass: m.omnistorage / m.memfs >= 10,
+      measured: times(m["omnistorage-ts"] / m.memfs),
+      pass: m["omnistorage-ts"] / m.memfs >= 10,
     },
   ],
   notes: [

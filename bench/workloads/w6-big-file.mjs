@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { Volume } from "memfs";
 import { createStorage } from "unstorage";
 import memoryDriver from "unstorage/drivers/memory";
-import { MemoryBackend } from "../../dist/esm/src/memory/index.js";
+import { MemoryBackend } from "../../dist/esm/memory.js";
 import { TMPFS } from "../lib/contenders.mjs";
 import { MapBaseline } from "../lib/map-baseline.mjs";
 import { measure } from "../lib/measure.mjs";
@@ -41,7 +41,7 @@ async function drain(iterable) {
 }
 
 const writers = {
-  omnistorage: () => writeChunks(ours),
+  "omnistorage-ts": () => writeChunks(ours),
   memfs: async () => {
     const fh = await vol.promises.open("/big.bin", "w");
     for (const c of chunks) await fh.write(c);
@@ -69,7 +69,7 @@ const writers = {
 };
 
 const readers = {
-  omnistorage: async () => {
+  "omnistorage-ts": async () => {
     const r = await ours.newReader("big.bin");
     for (let c = await r.read(); c !== null; c = await r.read()) sink += c.length;
     await r.close();
@@ -127,7 +127,7 @@ const allocCopy = mibps(w, "alloc+copy");
 const memcpy = mibps(r, "memcpy");
 const readable = mibps(r, "omnistorage Readable");
 const webStream = mibps(r, "omnistorage ReadableStream");
-const only = (v) => ({ omnistorage: v, memfs: null, unstorage: null, Map: null, tmpfs: null });
+const only = (v) => ({ "omnistorage-ts": v, memfs: null, unstorage: null, Map: null, tmpfs: null });
 emit({
   id: "W6",
   title: "64 MiB file in 64 KiB chunks",
@@ -166,26 +166,26 @@ emit({
     {
       id: "W6",
       text: "read ≥ 70% of memcpy",
-      measured: `${times(rd.omnistorage / memcpy)} (${rd.omnistorage.toFixed(0)} vs ${memcpy.toFixed(0)} MiB/s)`,
-      pass: rd.omnistorage / memcpy >= 0.7,
+      measured: `${times(rd["omnistorage-ts"] / memcpy)} (${rd["omnistorage-ts"].toFixed(0)} vs ${memcpy.toFixed(0)} MiB/s)`,
+      pass: rd["omnistorage-ts"] / memcpy >= 0.7,
     },
     {
       id: "W6",
       text: "write ≥ 50% of allocate-and-copy",
-      measured: `${times(wr.omnistorage / allocCopy)} (${wr.omnistorage.toFixed(0)} vs ${allocCopy.toFixed(0)} MiB/s)`,
-      pass: wr.omnistorage / allocCopy >= 0.5,
+      measured: `${times(wr["omnistorage-ts"] / allocCopy)} (${wr["omnistorage-ts"].toFixed(0)} vs ${allocCopy.toFixed(0)} MiB/s)`,
+      pass: wr["omnistorage-ts"] / allocCopy >= 0.5,
     },
     {
       id: "W6",
       text: "Readable within 1.5× of the plain reader",
-      measured: `${times(rd.omnistorage / readable)} the time`,
-      pass: rd.omnistorage / readable <= 1.5,
+      measured: `${times(rd["omnistorage-ts"] / readable)} the time`,
+      pass: rd["omnistorage-ts"] / readable <= 1.5,
     },
     {
       id: "W6",
       text: "ReadableStream within 1.5× of the plain reader",
-      measured: `${times(rd.omnistorage / webStream)} the time`,
-      pass: rd.omnistorage / webStream <= 1.5,
+      measured: `${times(rd["omnistorage-ts"] / webStream)} the time`,
+      pass: rd["omnistorage-ts"] / webStream <= 1.5,
     },
   ],
   notes: [

@@ -46,13 +46,13 @@ for (const c of [ours, memfs, unstorage, map]) {
   results[c.name] = await footprint(c);
 }
 const pick = (key) => ({
-  omnistorage: results.omnistorage[key],
+  "omnistorage-ts": results["omnistorage-ts"][key],
   memfs: results.memfs[key],
   unstorage: results.unstorage[key],
   Map: results.Map[key],
   tmpfs: null,
 });
-const heap = results.omnistorage.heap;
+const heap = results["omnistorage-ts"].heap;
 emit({
   id: "W7",
   title: "memory per 100 B file",
@@ -80,7 +80,7 @@ emit({
     {
       id: "W7",
       text: "≤ 500 B heap per file (memfs ~1,770)",
-      measured: `${heap.toFixed(0)} B heap + ${results.omnistorage.external.toFixed(0)} B external (memfs ${results.memfs.heap.toFixed(0)} + ${results.memfs.external.toFixed(0)})`,
+      measured: `${heap.toFixed(0)} B heap + ${results["omnistorage-ts"].external.toFixed(0)} B external (memfs ${results.memfs.heap.toFixed(0)} + ${results.memfs.external.toFixed(0)})`,
       pass: heap <= 500,
     },
   ],

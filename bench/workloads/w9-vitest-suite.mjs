@@ -19,7 +19,7 @@ const dist = (p) => join(repo, "dist/esm", `${p}.js`);
 
 /** The body every test runs: write a small file into a folder, read it back, compare. */
 const suites = {
-  omnistorage: {
+  "omnistorage-ts": {
     head: [
       'import { expect, test } from "vitest";',
       'import { readText, writeFile } from "omnistorage-ts";',
@@ -93,8 +93,8 @@ async function generate(name, { head, body }) {
   const config = `export default {
   resolve: {
     alias: [
-      { find: /^omnistorage-ts$/, replacement: ${JSON.stringify(dist("src/index"))} },
-      { find: /^omnistorage\\/vitest$/, replacement: ${JSON.stringify(dist("fixtures/vitest"))} },
+      { find: /^omnistorage-ts$/, replacement: ${JSON.stringify(dist("index"))} },
+      { find: /^omnistorage-ts\\/vitest$/, replacement: ${JSON.stringify(dist("vitest"))} },
     ],
   },
   test: {
@@ -158,7 +158,7 @@ try {
   }
   const wall = Object.fromEntries(Object.entries(walls).map(([n, w]) => [n, median(w)]));
   const floor = wall["no fixture"];
-  const ours = wall.omnistorage;
+  const ours = wall["omnistorage-ts"];
   const perTest = (s) => ((s - floor) / (FILES * TESTS_PER_FILE)) * 1e6;
   emit({
     id: "W9",
@@ -169,7 +169,7 @@ try {
         metric: "`vitest run` wall time, 2,000 tests (s, lower is better)",
         unit: "s",
         values: {
-          omnistorage: ours,
+          "omnistorage-ts": ours,
           memfs: wall.memfs,
           unstorage: null,
           Map: null,
@@ -182,7 +182,7 @@ try {
         metric: "the same minus the no-fixture run, per test (µs, lower is better)",
         unit: "s",
         values: {
-          omnistorage: perTest(ours),
+          "omnistorage-ts": perTest(ours),
           memfs: perTest(wall.memfs),
           unstorage: null,
           Map: null,

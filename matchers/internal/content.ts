@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { nodeBuiltin } from "../../src/core/node-builtins.js";
 import { asText } from "../../src/memory/seed-tree.js";
 
 const encoder = new TextEncoder();
@@ -36,7 +36,11 @@ export function looseTextOf(bytes: Uint8Array): string {
  * @param bytes - file content
  */
 export function binarySummary(bytes: Uint8Array): string {
-  const digest = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+  const digest = nodeBuiltin("node:crypto")
+    .createHash("sha256")
+    .update(bytes)
+    .digest("hex")
+    .slice(0, 12);
   return `<binary ${bytes.length} bytes sha256:${digest}>`;
 }
 

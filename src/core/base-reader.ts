@@ -1,6 +1,7 @@
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import { quietReject } from "./base-writer.js";
 import { ReaderClosedError } from "./errors.js";
+import { nodeBuiltin } from "./node-builtins.js";
 import type { Reader } from "./types.js";
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -120,7 +121,8 @@ export abstract class BaseReader implements Reader {
       );
       return false;
     };
-    const readable: Readable = new Readable({
+    const { Readable: NodeReadable } = nodeBuiltin("node:stream");
+    const readable: Readable = new NodeReadable({
       read: () => {
         // A synchronous source fills the stream within this call, so `stream.read()` (and
         // `for await`) gets the chunk at once; an asynchronous one pushes when it settles.

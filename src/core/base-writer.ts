@@ -1,8 +1,9 @@
 import { Buffer } from "node:buffer";
-import { Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { copyBytes, encodeText } from "./byte-slab.js";
 import { isBytes } from "./bytes.js";
 import { WriterClosedError } from "./errors.js";
+import { nodeBuiltin } from "./node-builtins.js";
 import type { Writer } from "./types.js";
 
 const RESOLVED: Promise<void> = Promise.resolve();
@@ -227,7 +228,8 @@ export abstract class BaseWriter implements Writer {
   }
 
   toWritable(): Writable {
-    return new Writable({
+    const { Writable: NodeWritable } = nodeBuiltin("node:stream");
+    return new NodeWritable({
       // Strings arrive with their encoding (`write(s, "hex")`, `setDefaultEncoding`): UTF-8
       // ones go on as strings (encoded once, by copyChunk), others are decoded here.
       decodeStrings: false,

@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { Stats } from "node:fs";
 import { contentTypeOf } from "../core/content-type.js";
+import { nodeBuiltin } from "../core/node-builtins.js";
 import { NO_METADATA } from "../core/options.js";
 import type { HashAlgorithm, ObjectInfo } from "../core/types.js";
 import type { ConfinedRoot } from "./confined-root.js";
@@ -39,7 +39,7 @@ export async function hashFile(
 ): Promise<string> {
   const { fh } = await fs.openRead("hash", path);
   try {
-    const hasher = createHash(algorithm);
+    const hasher = nodeBuiltin("node:crypto").createHash(algorithm);
     const buffer = new Uint8Array(HASH_BUFFER_SIZE);
     for (let position = 0; ; ) {
       const { bytesRead } = await fh.read(buffer, 0, buffer.length, position);

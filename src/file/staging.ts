@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { type FileHandle, lstat, mkdir, open, rm, rmdir } from "node:fs/promises";
 import { join } from "node:path";
 import { isStorageError } from "../core/errors.js";
+import { nodeBuiltin } from "../core/node-builtins.js";
 import { type ConfinedRoot, STAGING_DIR } from "./confined-root.js";
 import { errnoOf, mapFsError } from "./fs-errors.js";
 
@@ -64,7 +64,9 @@ export class Staging {
       for (let attempt = 1; ; attempt++) {
         try {
           await this.#ensureDir(op, path);
-          return await make(join(this.#dir, randomBytes(12).toString("hex")));
+          return await make(
+            join(this.#dir, nodeBuiltin("node:crypto").randomBytes(12).toString("hex")),
+          );
         } catch (err) {
           const code = isStorageError(err) ? undefined : errnoOf(err);
           if ((code === "ENOENT" || code === "EEXIST") && attempt < ATTEMPTS) continue;

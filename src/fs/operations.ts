@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { nodeBuiltin } from "../core/node-builtins.js";
 import { bytesOf, optionsOf, output } from "./data.js";
 import { absoluteOf, type FsPath, resolveFsPath } from "./fs-paths.js";
 import type { Io, Step } from "./io.js";
@@ -152,7 +152,7 @@ export const OPERATIONS: Record<string, Operation> = {
     syscall: "mkdtemp",
     *run(ctx, io, [prefix]) {
       if (typeof prefix !== "string") ctx.path(prefix, "prefix");
-      const name = `${prefix as string}${randomBytes(4).toString("hex").slice(0, 6)}`;
+      const name = `${prefix as string}${nodeBuiltin("node:crypto").randomBytes(4).toString("hex").slice(0, 6)}`;
       yield* mkdir(io, ctx.path(name, "prefix"), false);
       return name;
     },

@@ -1,7 +1,8 @@
 // The memory backend's operations that do more than one step, as functions over its shared
 // state: check closed and the arguments, apply faults, do the work, journal the outcome.
-import { createHash } from "node:crypto";
+
 import { checkHashAlgorithm } from "../core/hash-algorithms.js";
+import { nodeBuiltin } from "../core/node-builtins.js";
 import { checkRange, checkWriterOptions } from "../core/options.js";
 import { normalizePath, normalizePrefix } from "../core/paths.js";
 import type { HashAlgorithm, Reader, ReaderOptions, Writer, WriterOptions } from "../core/types.js";
@@ -83,7 +84,7 @@ export function hashFile(
   signal: AbortSignal | undefined,
 ): Promise<string> {
   const work = (p: string): string => {
-    const hasher = createHash(algorithm);
+    const hasher = nodeBuiltin("node:crypto").createHash(algorithm);
     for (const chunk of chunksOf(core.file("hash", p))) hasher.update(chunk);
     return hasher.digest("hex");
   };

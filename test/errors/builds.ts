@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { createContext, runInContext } from "node:vm";
 import ts from "typescript";
 
 /** The two copies of the package's core and memory entries, as users load them. */
@@ -22,14 +23,15 @@ export interface Builds {
     core: typeof import("../../src/index.js");
     memory: typeof import("../../src/memory/index.js");
   };
-  /** Where the CommonJS copy of `src/core/errors.js` lives (for loading it into a vm realm). */
-  cjsErrorsFile: string;
+  /** Loads the CommonJS copy of the core entry once more, into a new vm realm. */
+  cjsCoreInNewRealm: () => typeof import("../../src/index.js");
   /** `dist` when the build is there and newer than every source; `transpiled` otherwise. */
   origin: "dist" | "transpiled";
 }
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const src = join(repo, "src");
+const nodeRequire = createRequire(import.meta.url);
 
 /** The sources of the two entries loaded here: `omnistorage-ts` and `omnistorage-ts/memory`. */
 function sources(): string[] {
@@ -42,17 +44,56 @@ function sources(): string[] {
   return files;
 }
 
-/** True when `dist/<kind>` holds a `.js` for every source, none older than its source. */
+/** The two entries' files in each layout: the bundles in dist/, one file per source when transpiled. */
+const ENTRY_FILES = {
+  dist: { core: "index.js", memory: "memory.js" },
+  transpiled: { core: "src/index.js", memory: "src/memory/index.js" },
+} as const;
+
+/** True when `dist/<kind>` holds both entries' bundles, none older than any of their sources. */
 function distIsFresh(kind: "esm" | "cjs"): boolean {
-  for (const file of sources()) {
-    const built = join(repo, "dist", kind, relative(repo, file)).replace(/\.ts$/, ".js");
+  const newestSource = Math.max(...sources().map((file) => statSync(file).mtimeMs));
+  for (const entry of Object.values(ENTRY_FILES.dist)) {
     try {
-      if (statSync(built).mtimeMs < statSync(file).mtimeMs) return false;
+      if (statSync(join(repo, "dist", kind, entry)).mtimeMs < newestSource) return false;
     } catch {
       return false;
     }
   }
   return true;
+}
+
+/**
+ * Evaluates a CommonJS file and the relative files it requires in one new vm realm (Node's
+ * built-ins come from this realm: only our own classes need to be foreign).
+ */
+function requireInNewRealm(file: string): Record<string, unknown> {
+  // The host's web APIs (a bare vm context has only the language's own globals).
+  const { TextDecoder, TextEncoder, AbortController, AbortSignal, DOMException } = globalThis;
+  const realm = createContext({
+    TextDecoder,
+    TextEncoder,
+    AbortController,
+    AbortSignal,
+    DOMException,
+  });
+  const cache = new Map<string, { exports: Record<string, unknown> }>();
+  const load = (path: string): Record<string, unknown> => {
+    const cached = cache.get(path);
+    if (cached) return cached.exports;
+    const module = { exports: {} as Record<string, unknown> };
+    cache.set(path, module);
+    const wrapper = runInContext(
+      `(function (module, exports, require) {${readFileSync(path, "utf8")}\n})`,
+      realm,
+      { filename: path },
+    );
+    const requireHere = (id: string) =>
+      id.startsWith(".") ? load(join(dirname(path), id)) : nodeRequire(id);
+    wrapper(module, module.exports, requireHere);
+    return module.exports;
+  };
+  return load(file);
 }
 
 /**
@@ -95,16 +136,18 @@ export async function loadBuilds(): Promise<Builds> {
   }
   const require = createRequire(join(cjsRoot, "package.json"));
   const load = (root: string, entry: string) => pathToFileURL(join(root, entry)).href;
+  const files = ENTRY_FILES[origin];
   return {
     esm: {
-      core: await import(load(esmRoot, "src/index.js")),
-      memory: await import(load(esmRoot, "src/memory/index.js")),
+      core: await import(load(esmRoot, files.core)),
+      memory: await import(load(esmRoot, files.memory)),
     },
     cjs: {
-      core: require(join(cjsRoot, "src/index.js")),
-      memory: require(join(cjsRoot, "src/memory/index.js")),
+      core: require(join(cjsRoot, files.core)),
+      memory: require(join(cjsRoot, files.memory)),
     },
-    cjsErrorsFile: join(cjsRoot, "src/core/errors.js"),
+    cjsCoreInNewRealm: () =>
+      requireInNewRealm(join(cjsRoot, files.core)) as unknown as Builds["cjs"]["core"],
     origin,
   };
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { runInNewContext } from "node:vm";
 import { beforeAll, describe, expect, test } from "vitest";
 import * as api from "../../src/index.js";
 import { MemoryBackend } from "../../src/memory/index.js";
@@ -313,13 +311,7 @@ describe("across the ESM and CommonJS builds, and across vm realms", () => {
   });
 
   test("an error made in another vm realm passes the guards, though instanceof cannot see it", () => {
-    const code = readFileSync(builds.cjsErrorsFile, "utf8");
-    const module = { exports: {} as Record<string, unknown> };
-    runInNewContext(code, { module, exports: module.exports, require: () => ({}) });
-    const Foreign = module.exports.NotADirectoryError as new (
-      op: string,
-      path: string,
-    ) => api.StorageError;
+    const Foreign = builds.cjsCoreInNewRealm().NotADirectoryError;
     const err = new Foreign("mkdir", "a.txt/b");
     expect(err instanceof Error).toBe(false);
     expect(api.isNotADirectory(err)).toBe(true);
