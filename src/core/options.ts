@@ -9,8 +9,8 @@ export const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
  * and mutating the caller's `metadata` object afterwards changes nothing.
  * @param path - the normalised path, named in the error
  * @param options - as the caller gave them
- * @returns `contentType`, `modTime` and `signal` as given; `metadata` as a frozen copy
- *   ({@link NO_METADATA} when none)
+ * @returns `contentType` and `signal` as given; `modTime` as a copy (a Date of this realm);
+ *   `metadata` as a frozen copy ({@link NO_METADATA} when none)
  */
 export function checkWriterOptions(path: string, options: WriterOptions): WriterOptions {
   const { contentType, modTime, metadata, signal } = options;
@@ -29,7 +29,9 @@ export function checkWriterOptions(path: string, options: WriterOptions): Writer
       throw new RangeError(`newWriter ${JSON.stringify(path)}: modTime is an invalid Date`);
     }
   }
-  return { contentType, modTime, metadata: copyMetadata(path, metadata), signal };
+  // A copy, like metadata: setTime() on the caller's Date before close() changes nothing.
+  const ownModTime = modTime === undefined ? undefined : new Date(modTime.getTime());
+  return { contentType, modTime: ownModTime, metadata: copyMetadata(path, metadata), signal };
 }
 
 function copyMetadata(

@@ -48,6 +48,16 @@ export function optionsContract(backend: () => ExtendedBackend): void {
       else expect(stored).toEqual({});
     });
 
+    test("modTime is copied at newWriter: mutating the Date afterwards changes nothing", async () => {
+      const b = backend();
+      const modTime = new Date(Date.UTC(2001, 1, 3, 4, 5, 6));
+      const w = await b.newWriter("dated.txt", { modTime });
+      modTime.setTime(Date.UTC(2030, 0, 1));
+      await w.write("x");
+      await w.close();
+      expect((await b.stat("dated.txt")).modTime.getTime()).toBe(Date.UTC(2001, 1, 3, 4, 5, 6));
+    });
+
     test("metadata keys such as __proto__ are ordinary keys", async () => {
       const b = backend();
       const metadata = JSON.parse('{"__proto__":"p","constructor":"c"}') as Record<string, string>;
