@@ -11,6 +11,8 @@ import type { Staging } from "./staging.js";
  */
 export class FileHandles {
   readonly #open = new Map<FileReader | FileWriter, OpenHandle>();
+  /** Per path, the commit of the writer that called `close()` last settles this. */
+  readonly #commits = new Map<string, Promise<void>>();
   /** What each reader and writer is given as its host. */
   readonly host: FileWriterHost & FileReaderHost;
 
@@ -30,7 +32,23 @@ export class FileHandles {
       release: (handle) => {
         open.delete(handle);
       },
+      queueCommit: (path) => this.#queueCommit(path),
     };
+  }
+
+  #queueCommit(path: string): { turn: Promise<void>; done: () => void } {
+    const turn = this.#commits.get(path) ?? Promise.resolve();
+    let done!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const tail = turn.then(() => mine);
+    this.#commits.set(path, tail);
+    // The queue of a path lives only while commits to it are pending.
+    void tail.then(() => {
+      if (this.#commits.get(path) === tail) this.#commits.delete(path);
+    });
+    return { turn, done };
   }
 
   /** Tracks a new handle until it releases itself. */

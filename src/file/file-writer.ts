@@ -13,6 +13,11 @@ export interface FileWriterHost {
   discardTemp(temp: string): Promise<void>;
   /** The writer is done. */
   release(writer: FileWriter): void;
+  /**
+   * Takes the next place in the queue of commits to `path`: `turn` settles when every writer
+   * that closed earlier has installed (or given up); call `done` once this one has.
+   */
+  queueCommit(path: string): { turn: Promise<void>; done: () => void };
 }
 
 /**
@@ -28,6 +33,8 @@ export class FileWriter extends BaseWriter {
   #pending: Promise<unknown> = Promise.resolve();
   #dropped: Promise<void> | undefined;
   #committing = false;
+  /** This writer's place among the commits to its path, taken when `close()` is called. */
+  #place: { turn: Promise<void>; done: () => void } | undefined;
 
   /**
    * @param host - the backend
@@ -50,6 +57,16 @@ export class FileWriter extends BaseWriter {
     this.#fh = fh;
     this.#temp = temp;
     this.#modTime = modTime;
+  }
+
+  /**
+   * Takes the writer's place among the commits to its path at the call, so that the last
+   * `close()` called wins even when an earlier writer still has more to write (renames would
+   * otherwise land in the order the writes finish).
+   */
+  override close(): Promise<void> {
+    if (this.isOpen) this.#place ??= this.#host.queueCommit(this.path);
+    return super.close();
   }
 
   protected writeChunk(bytes: Uint8Array): Promise<void> {
@@ -82,11 +99,19 @@ export class FileWriter extends BaseWriter {
     } catch (err) {
       throw mapFsError("close", this.path, err);
     }
-    await this.#host.install("close", this.path, this.#temp);
+    try {
+      await this.#place?.turn;
+      if (this.#host.closed) throw new BackendClosedError("close", this.path);
+      await this.#host.install("close", this.path, this.#temp);
+    } finally {
+      this.#place?.done();
+    }
     await this.#dropTemp();
   }
 
   protected discard(): Promise<void> {
+    // An aborted or failed writer gives up its place: later commits to the path go on.
+    this.#place?.done();
     return this.#dropTemp();
   }
 
