@@ -8,8 +8,8 @@ module.exports = {
   testMatch: ["<rootDir>/**/*.test.ts"],
   // As users set it up: registers the matchers and the snapshot serializer in every test file.
   setupFilesAfterEnv: ["omnistorage-ts/jest"],
-  // Suites written for Vitest run only under Vitest.
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/"],
+  // Suites written for Vitest (and @fast-check/vitest) run only under Vitest.
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/vitest/", "<rootDir>/fast-check-prop/"],
   transform: { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] },
   moduleNameMapper: {
     // Sources import siblings as "./x.js" (Node ESM style); in Jest those are the .ts files.

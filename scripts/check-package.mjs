@@ -14,7 +14,10 @@ const run = (cmd, args, cwd = root) =>
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-const [{ filename }] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work]));
+// Built already (`npm run check:package` builds first), so skip prepack's second build.
+const [{ filename }] = JSON.parse(
+  run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work]),
+);
 const tarball = join(work, filename);
 console.log(`packed ${filename}`);
 
@@ -94,6 +97,32 @@ ${shared}
 })().catch((err) => { console.error(err); process.exit(1); });
 `,
 );
+// The dual-package case Jest's ESM mode creates (its setupFilesAfterEnv resolves to the
+// CommonJS build, the tests import the ESM one): the CommonJS built-ins register first, yet
+// each build's open() returns its own build's classes.
+writeFileSync(
+  join(app, "dual.mjs"),
+  `import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+const require = createRequire(import.meta.url);
+const cjs = require("omnistorage-ts");
+const cjsMemory = require("omnistorage-ts/memory");
+const cjsFile = require("omnistorage-ts/file");
+const esm = await import("omnistorage-ts");
+const esmMemory = await import("omnistorage-ts/memory");
+const esmFile = await import("omnistorage-ts/file");
+const root = mkdtempSync(join(tmpdir(), "omnistorage-dual-"));
+assert.ok((await esm.open("memory")) instanceof esmMemory.MemoryBackend, "ESM open('memory') gives the ESM class");
+assert.ok((await cjs.open("memory")) instanceof cjsMemory.MemoryBackend, "CJS open('memory') gives the CJS class");
+assert.ok((await esm.open("file", { root })) instanceof esmFile.FileBackend, "ESM open('file') gives the ESM class");
+assert.ok((await cjs.open("file", { root })) instanceof cjsFile.FileBackend, "CJS open('file') gives the CJS class");
+console.log("dual-build registry smoke test passed");
+`,
+);
 console.log(run("node", ["smoke.mjs"], app));
+console.log(run("node", ["dual.mjs"], app));
 console.log(run("node", ["smoke.cjs"], app));
 rmSync(work, { recursive: true, force: true });

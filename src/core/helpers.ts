@@ -1,3 +1,5 @@
+import { normalizePath } from "./paths.js";
+import { locate, samePlace } from "./same-store.js";
 import type { Backend, Reader, ReaderOptions, WriterOptions } from "./types.js";
 
 /**
@@ -100,6 +102,8 @@ export async function writeFile(
 
 /**
  * Streams one file from a backend to another (or the same one), committing atomically.
+ * Onto the same file of the same backend, however spelled (`a.txt`, `/a.txt`, `./a.txt`), it
+ * is a no-op, like `copy(p, p)`: the source must still be a readable file.
  * @param src - where to read
  * @param srcPath - the file to read
  * @param dst - where to write
@@ -114,6 +118,9 @@ export async function copyPath(
   dstPath: string,
   options?: WriterOptions,
 ): Promise<void> {
+  if (isSameFile("copyPath", src, srcPath, dst, dstPath)) {
+    return checkReadable(src, srcPath, options);
+  }
   const reader = await src.newReader(srcPath, { signal: options?.signal });
   let writer: Awaited<ReturnType<Backend["newWriter"]>>;
   try {
@@ -133,7 +140,8 @@ export async function copyPath(
 }
 
 /**
- * {@link copyPath}, then deletes the source.
+ * {@link copyPath}, then deletes the source. Onto the same file of the same backend, however
+ * spelled, it is a no-op, like `move(p, p)` (it never deletes the file it would have written).
  * @param src - where to read
  * @param srcPath - the file to move
  * @param dst - where to write
@@ -148,6 +156,31 @@ export async function movePath(
   dstPath: string,
   options?: WriterOptions,
 ): Promise<void> {
+  if (isSameFile("movePath", src, srcPath, dst, dstPath)) {
+    return checkReadable(src, srcPath, options);
+  }
   await copyPath(src, srcPath, dst, dstPath, options);
   await src.delete(srcPath, { signal: options?.signal });
+}
+
+/**
+ * True when both paths name one file of one store: the paths are compared normalised, so
+ * `a.txt`, `/a.txt` and `./a.txt` are one file (a bad path rejects here, naming `op`).
+ */
+function isSameFile(
+  op: string,
+  src: Backend,
+  srcPath: string,
+  dst: Backend,
+  dstPath: string,
+): boolean {
+  const from = normalizePath(op, srcPath);
+  const to = normalizePath(op, dstPath);
+  return samePlace(locate(src, from), locate(dst, to));
+}
+
+/** The no-op still fails like the copy would on a missing file or a directory. */
+async function checkReadable(src: Backend, path: string, options?: WriterOptions): Promise<void> {
+  const reader = await src.newReader(path, { signal: options?.signal });
+  await reader.close();
 }

@@ -23,6 +23,10 @@ function registry(): Map<string, Tagged> {
   return g[REGISTRY_KEY];
 }
 
+// This copy's own built-in factories by id. The shared registry keeps whichever copy registered
+// first; open() prefers its own copy's twin, so each build hands out its own classes.
+const ownBuiltins = new Map<string, Tagged>();
+
 /** @internal Tags a built-in factory so its ESM and CJS twins register as one. */
 export function builtinFactory<C>(id: string, factory: BackendFactory<C>): BackendFactory<C> {
   Object.defineProperty(factory, BUILTIN_ID, { value: id });
@@ -51,10 +55,10 @@ export function register<C>(name: string, factory: BackendFactory<C>): void {
   const map = registry();
   const existing = map.get(name);
   const tagged = factory as Tagged;
+  const id = tagged[BUILTIN_ID];
+  if (id !== undefined) ownBuiltins.set(id, tagged);
   if (existing && existing !== tagged) {
-    const sameBuiltin =
-      existing[BUILTIN_ID] !== undefined && existing[BUILTIN_ID] === tagged[BUILTIN_ID];
-    if (sameBuiltin) return;
+    if (id !== undefined && existing[BUILTIN_ID] === id) return;
     throw new AlreadyExistsError("register", name, {
       message: `register ${JSON.stringify(name)}: a different backend factory is already registered under this name`,
     });
@@ -81,7 +85,9 @@ export async function open<B extends Backend = Backend>(
 ): Promise<B> {
   const factory = registry().get(name);
   if (!factory) throw new UnknownBackendError(String(name), backends());
-  return (await factory(config)) as B;
+  const id = factory[BUILTIN_ID];
+  const make = (id !== undefined && ownBuiltins.get(id)) || factory;
+  return (await make(config)) as B;
 }
 
 /** The registered names, sorted. @public */

@@ -1,4 +1,5 @@
 import { unlink } from "node:fs/promises";
+import { defineAsyncDispose } from "../core/async-dispose.js";
 import { BackendGate } from "../core/backend-gate.js";
 import { IsADirectoryError, NotFoundError } from "../core/errors.js";
 import { treeBackendFeatures } from "../core/features.js";
@@ -141,6 +142,11 @@ export class FileBackend implements ExtendedBackend {
   /** Closes the backend: `await using backend = new FileBackend(...)` calls it at the end of the block. Files stay on disk. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  static {
+    // `await using` in vm realms and transpiled code looks under other keys too.
+    defineAsyncDispose(FileBackend.prototype);
   }
 
   // ---- ExtendedBackend ------------------------------------------------------------------

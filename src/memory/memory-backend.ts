@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { defineAsyncDispose } from "../core/async-dispose.js";
 import { checkRange } from "../core/base-reader.js";
 import { contentTypeOf } from "../core/content-type.js";
 import { BackendClosedError, IsADirectoryError, NotFoundError } from "../core/errors.js";
@@ -196,6 +197,11 @@ export class MemoryBackend implements ExtendedBackend {
   /** Closes the backend: `await using backend = new MemoryBackend()` calls it at the end of the block. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
+  }
+
+  static {
+    // `await using` in vm realms and transpiled code looks under other keys too.
+    defineAsyncDispose(MemoryBackend.prototype);
   }
 
   // ---- ExtendedBackend ------------------------------------------------------------------

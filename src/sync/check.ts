@@ -2,6 +2,7 @@ import type { Backend } from "../core/types.js";
 import { filesEqual } from "./compare.js";
 import { DEFAULT_CONCURRENCY, resolveOptions } from "./options.js";
 import { runPool } from "./pool.js";
+import { preflight } from "./preflight.js";
 import { scanSide } from "./scan.js";
 import { type FileMeta, sideOf } from "./side.js";
 import { sortErrors } from "./sort-errors.js";
@@ -9,7 +10,9 @@ import type { CheckOptions, CheckResult, SyncFileError } from "./types.js";
 
 /**
  * Compares two folders without changing anything, with the same rules (and filter) as
- * {@link sync}: which files match, which differ, which are on one side only.
+ * {@link sync}: which files match, which differ, which are on one side only. Like sync, it
+ * rejects overlapping folders on one backend (`InvalidPathError`) and a `srcPath` that is
+ * missing (`NotFoundError`) or a file (`NotADirectoryError`).
  *
  * @param src - the source backend
  * @param dst - the destination backend
@@ -36,6 +39,7 @@ export async function check(
   const dstSide = sideOf("check", dst, dstPath);
   const { signal } = options;
   signal?.throwIfAborted();
+  await preflight("check", srcSide, dstSide, signal);
   const [srcFiles, dstFiles] = await Promise.all([
     scanSide(srcSide, takesPart, DEFAULT_CONCURRENCY, signal),
     scanSide(dstSide, takesPart, DEFAULT_CONCURRENCY, signal),

@@ -18,7 +18,9 @@ export interface Transfer {
 export interface SyncPlan {
   /** Files to write, sorted. */
   readonly transfers: readonly Transfer[];
-  /** Extra destination files in the way of a transfer: deleted before the transfers. */
+  /** Transfers that {@link SyncPlan.blockers} stand in the way of, sorted. */
+  readonly blocked: readonly Transfer[];
+  /** Extra destination files in the way of a transfer: deleted just before those transfers. */
   readonly blockers: readonly string[];
   /** The other extra destination files: deleted after the transfers. */
   readonly deletes: readonly string[];
@@ -87,9 +89,10 @@ export async function planSync(
     else if (verdict !== undefined) transfers.push({ rel, meta, update: verdict === "update" });
   }
   const extras = options.deleteExtra ? [...dstFiles.keys()].filter((r) => !srcFiles.has(r)) : [];
-  const blocking = blockersOf(transfers, extras);
+  const { blocking, blocked } = blockersOf(transfers, extras);
   return {
-    transfers,
+    transfers: transfers.filter((t) => !blocked.has(t.rel)),
+    blocked: transfers.filter((t) => blocked.has(t.rel)),
     blockers: extras.filter((rel) => blocking.has(rel)),
     deletes: extras.filter((rel) => !blocking.has(rel)),
     skipped,
@@ -100,18 +103,29 @@ export async function planSync(
 /**
  * Extras that make a transfer impossible until they are gone: a file where the source has a
  * folder (`a` blocks `a/b`), or files inside a folder where the source has a file (`a/b`
- * blocks `a`).
+ * blocks `a`); and the transfers they block.
  */
-function blockersOf(transfers: readonly Transfer[], extras: readonly string[]): Set<string> {
+function blockersOf(transfers: readonly Transfer[], extras: readonly string[]) {
   const blocking = new Set<string>();
-  if (extras.length === 0 || transfers.length === 0) return blocking;
+  const blocked = new Set<string>();
+  if (extras.length === 0 || transfers.length === 0) return { blocking, blocked };
   const extraSet = new Set(extras);
   const targets = new Set(transfers.map((t) => t.rel));
   for (const { rel } of transfers) {
-    for (const dir of ancestorsOf(rel)) if (extraSet.has(dir)) blocking.add(dir);
+    for (const dir of ancestorsOf(rel)) {
+      if (extraSet.has(dir)) {
+        blocking.add(dir);
+        blocked.add(rel);
+      }
+    }
   }
   for (const extra of extras) {
-    if (ancestorsOf(extra).some((dir) => targets.has(dir))) blocking.add(extra);
+    for (const dir of ancestorsOf(extra)) {
+      if (targets.has(dir)) {
+        blocking.add(extra);
+        blocked.add(dir);
+      }
+    }
   }
-  return blocking;
+  return { blocking, blocked };
 }

@@ -20,8 +20,8 @@ export interface Side {
 }
 
 /**
- * Describes one side; the folder is normalised like any path, `""` and `"/"` meaning the
- * whole backend.
+ * Describes one side; the folder is normalised like any path, `""`, `"/"` and `"."` meaning
+ * the whole backend.
  * @param op - the operation, named in errors
  * @param backend - the backend
  * @param folder - the folder as the caller gave it
@@ -32,12 +32,16 @@ export function sideOf(op: string, backend: Backend, folder: string): Side {
       `${op}: expected a Backend, got ${backend === null ? "null" : typeof backend}`,
     );
   }
-  const bare = typeof folder === "string" ? folder.replace(/^\/+|\/+$/g, "") : folder;
   return {
     backend,
     extended: isExtended(backend) ? backend : undefined,
-    folder: bare === "" ? "" : normalizePath(op, folder),
+    folder: isWholeBackend(folder) ? "" : normalizePath(op, folder),
   };
+}
+
+/** `""`, `"/"`, `"."`, `"./"` … : nothing but slashes and `.` segments. */
+function isWholeBackend(folder: string): boolean {
+  return typeof folder === "string" && folder.split("/").every((s) => s === "" || s === ".");
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Backend } from "../core/types.js";
 import { executePlan } from "./execute.js";
 import { resolveOptions } from "./options.js";
 import { planSync } from "./plan.js";
+import { preflight } from "./preflight.js";
 import { ProgressTracker } from "./progress.js";
 import { scanSide } from "./scan.js";
 import { sideOf } from "./side.js";
@@ -14,18 +15,24 @@ import type { SyncOptions, SyncResult } from "./types.js";
  * lacks are deleted. Works between any two backends; `stat` and `hash` are used where a side
  * is an `ExtendedBackend`, content is read where it is not.
  *
- * Folders are folders: `"data"` covers `data/…`, never `database.txt`; `""` is the whole
- * backend. Each written file gets the source's modification time, so a second sync finds
- * nothing to do. A file whose copy fails is never left half-written (writes go through
- * `newWriter`, aborted on failure).
+ * Folders are folders: `"data"` covers `data/…`, never `database.txt`; `""`, `"/"` and `"."`
+ * are the whole backend. Each written file gets the source's modification time, so a second
+ * sync finds nothing to do. A file whose copy fails is never left half-written (writes go
+ * through `newWriter`, aborted on failure).
  *
- * Resolves with `success: false` when some files failed (see `errors`); rejects only when
- * listing fails, an option is invalid, or `signal` aborts (with `signal.reason`).
+ * Nothing is lost to a mistake: before anything changes, it rejects with `InvalidPathError`
+ * when the two folders overlap on one backend (the same folder, or one inside the other),
+ * with `NotFoundError` when `srcPath` does not exist and with `NotADirectoryError` when it is
+ * a file. When any transfer or comparison fails, no extra is deleted (`deletesSkipped`).
+ *
+ * Resolves with `success: false` when some files failed (see `errors`); rejects only for the
+ * mistakes above, when listing fails, an option is invalid, or `signal` aborts (with
+ * `signal.reason`).
  *
  * @param src - where to read
  * @param dst - where to write
- * @param srcPath - the source folder (`""`: everything)
- * @param dstPath - the destination folder (`""`: everything)
+ * @param srcPath - the source folder (`""`, `"/"` or `"."`: everything); must exist
+ * @param dstPath - the destination folder (`""`, `"/"` or `"."`: everything)
  * @param options - see {@link SyncOptions}
  * @returns counts, errors and timing; paths in it are relative to the folders
  * @example
@@ -46,7 +53,8 @@ export async function sync(
 }
 
 /**
- * {@link sync} without deletes: copies new and changed files, never removes any.
+ * {@link sync} without deletes: copies new and changed files, never removes any. Refuses
+ * overlapping folders and a missing or file `srcPath` the same way, before anything changes.
  * @param src - where to read
  * @param dst - where to write
  * @param srcPath - the source folder (`""`: everything)
@@ -78,6 +86,7 @@ async function run(
   const dstSide = sideOf(op, dst, dstPath);
   const { signal } = options;
   signal?.throwIfAborted();
+  await preflight(op, srcSide, dstSide, signal);
   const dryRun = options.dryRun === true;
   const tracker = new ProgressTracker(options.progress);
 
@@ -98,7 +107,7 @@ async function run(
     signal,
     tracker,
   });
-  tracker.report("done", plan.transfers.length);
+  tracker.report("done", plan.transfers.length + plan.blocked.length);
   const errors = sortErrors(outcome.errors);
   return {
     copied: outcome.copied,
@@ -110,5 +119,6 @@ async function run(
     durationMs: performance.now() - started,
     dryRun,
     success: errors.length === 0,
+    deletesSkipped: outcome.deletesSkipped,
   };
 }

@@ -38,16 +38,28 @@ export async function copyFile(
   }
 }
 
-async function streamFile(
+/**
+ * Streams one source file to a destination path through `newWriter`, aborting the writer on
+ * any failure, so the path holds the whole file or what it held before.
+ * @param src - the source side
+ * @param dst - the destination side
+ * @param rel - the path relative to the source folder
+ * @param meta - what the source scan learned
+ * @param signal - aborts the copy
+ * @param target - the destination path (default: `rel` in the destination folder)
+ * @returns the bytes written
+ */
+export async function streamFile(
   src: Side,
   dst: Side,
   rel: string,
   meta: FileMeta,
   signal: AbortSignal | undefined,
+  target = fullPath(dst, rel),
 ): Promise<number> {
   const reader = await src.backend.newReader(fullPath(src, rel), { signal });
   try {
-    const writer = await dst.backend.newWriter(fullPath(dst, rel), writerOptions(meta, signal));
+    const writer = await dst.backend.newWriter(target, writerOptions(meta, signal));
     let bytes = 0;
     try {
       for (let chunk = await reader.read(); chunk !== null; chunk = await reader.read()) {
@@ -74,7 +86,7 @@ function writerOptions(meta: FileMeta, signal: AbortSignal | undefined): WriterO
 }
 
 /** Removes the directory at the file's destination path when no file lives below it. */
-async function removeEmptyDir(dst: Side, rel: string, signal: AbortSignal | undefined) {
+export async function removeEmptyDir(dst: Side, rel: string, signal: AbortSignal | undefined) {
   const extended = dst.extended;
   if (extended === undefined) return false;
   const path = fullPath(dst, rel);

@@ -29,10 +29,11 @@ export interface CompareOptions {
 
 /**
  * The phases of a sync, in order: `"scanning"` (listing both sides), `"comparing"`,
- * `"transferring"`, `"deleting"` (only with `deleteExtra`), `"done"`. Extra destination files
- * that stand in the way of a transfer (files inside a folder where the source has a file, or a
- * file where the source has a folder) are deleted before the transfers, in a `"deleting"`
- * phase of their own between `"comparing"` and `"transferring"`.
+ * `"transferring"`, `"deleting"` (only with `deleteExtra`, and only when every transfer
+ * worked), `"done"`. A file that extra destination files stand in the way of (files inside a
+ * folder where the source has a file, or a file where the source has a folder) is transferred
+ * last, staged under a temporary name; those extras are deleted in a `"deleting"` phase just
+ * before the staged files are moved into place.
  * @public
  */
 export type SyncPhase = "scanning" | "comparing" | "deleting" | "transferring" | "done";
@@ -106,6 +107,13 @@ export interface SyncResult {
   readonly dryRun: boolean;
   /** True when `errors` is empty. */
   readonly success: boolean;
+  /**
+   * True when `deleteExtra` found extra destination files but deleted none of them (or not all
+   * of those in the way of a transfer) because a transfer or comparison failed: as rclone
+   * does, a run that is not fully successful never deletes, so a failure never costs a file.
+   * Always false without `deleteExtra` and in `copyDir`.
+   */
+  readonly deletesSkipped: boolean;
 }
 
 /** What {@link check} found; every list is sorted. @public */

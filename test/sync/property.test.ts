@@ -1,10 +1,9 @@
 import fc from "fast-check";
-import picomatch from "picomatch";
 import { describe, expect, test } from "vitest";
-import { ancestorsOf, baseName } from "../../src/core/paths.js";
 import type { ExtendedBackend } from "../../src/core/types.js";
 import type { CompareOptions, SyncFilter } from "../../src/sync/index.js";
 import { check, sync } from "../../src/sync/index.js";
+import { takesPart } from "./filter-oracle.js";
 import { contents, seed } from "./helpers.js";
 import { PAIRS } from "./pairs.js";
 
@@ -72,24 +71,6 @@ const filterArb: fc.Arbitrary<SyncFilter> = fc.record({
   include: fc.constantFrom(undefined, "*.txt", ["*.txt", "*.log"], "a/**"),
   exclude: fc.constantFrom(undefined, "*.log", "b/", ["a/*.txt", "**/d.txt"], "c/c.txt"),
 });
-
-/** The filter rules, written against picomatch as an independent oracle. */
-function takesPart(filter: SyncFilter, path: string): boolean {
-  const list = (v: string | readonly string[] | undefined) =>
-    v === undefined ? [] : typeof v === "string" ? [v] : v;
-  const hit = (pattern: string) => {
-    if (pattern.endsWith("/")) {
-      return ancestorsOf(path).some((dir) =>
-        picomatch.isMatch(baseName(dir), pattern.slice(0, -1)),
-      );
-    }
-    return pattern.includes("/")
-      ? picomatch.isMatch(path, pattern, { dot: true })
-      : picomatch.isMatch(baseName(path), pattern, { dot: true });
-  };
-  const include = list(filter.include);
-  return (include.length === 0 || include.some(hit)) && !list(filter.exclude).some(hit);
-}
 
 function pick(tree: Record<string, string>, keep: (path: string) => boolean) {
   return Object.fromEntries(Object.entries(tree).filter(([p]) => keep(p)));
