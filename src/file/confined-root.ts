@@ -31,6 +31,9 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 // The kernel refuses longer paths (ENAMETOOLONG); checking first avoids walking and creating
 // a thousand directories only to be refused at the end.
 const PATH_MAX = process.platform === "linux" ? 4096 : 1024;
+// Bytes in one name (Linux, macOS and Windows alike). A missing parent would hide a long name
+// from lstat (ENOENT comes first), so a write would fail only at close(), after staging.
+const NAME_MAX = 255;
 // On Linux an open descriptor names the file it really opened, links and all: a race-free check.
 const PROC_FD = process.platform === "linux" ? "/proc/self/fd/" : undefined;
 
@@ -73,6 +76,15 @@ export class ConfinedRoot {
       });
     }
     const segments = path.split("/");
+    // Only a path of more than NAME_MAX bytes can hold a name that long: most skip the scan.
+    if (path.length * 3 > NAME_MAX) {
+      const long = segments.find((s) => Buffer.byteLength(s) > NAME_MAX);
+      if (long !== undefined) {
+        throw new InvalidPathError(op, path, {
+          message: `${op} ${JSON.stringify(path)}: the name ${JSON.stringify(long.slice(0, 40))}… is longer than the filesystem allows (${NAME_MAX} bytes)`,
+        });
+      }
+    }
     if (segments[0] === STAGING_DIR) return { kind: "missing", existing: 0, reserved: true };
     if (segments.length > 2) {
       const quick = await this.#quickInspect(op, path, segments.length);

@@ -17,7 +17,7 @@ import {
 import { writeFile } from "../../src/core/helpers.js";
 import { mapFsError } from "../../src/file/fs-errors.js";
 import { FileBackend } from "../../src/file/index.js";
-import { tempDir, useDisk } from "./disk.js";
+import { onDisk, tempDir, useDisk } from "./disk.js";
 
 const errno = (code: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: from node:fs`), { code, errno: -1, syscall: "open" });
@@ -69,6 +69,18 @@ describe("FileBackend errors on a real disk match MemoryBackend's choices", () =
     expect(isInvalidPath(err)).toBe(true);
     expect(err).toMatchObject({ path: `d/${long}` });
     expect(await backend.list()).toEqual([]);
+  });
+
+  test("a name longer than the filesystem allows fails newWriter itself, before anything is staged", async () => {
+    const { backend, root } = disk();
+    const long = "é".repeat(128); // 256 bytes in UTF-8: one more than a name may hold
+    const err = await backend.newWriter(`d/${long}`).catch((e: unknown) => e);
+    expect(isInvalidPath(err)).toBe(true);
+    expect(err).toMatchObject({ op: "newWriter", path: `d/${long}` });
+    expect(backend.openHandles()).toEqual([]);
+    const dirErr = await backend.mkdir(`m/${long}/x`).catch((e: unknown) => e);
+    expect(dirErr).toMatchObject({ code: "EINVAL", op: "mkdir" });
+    expect(await onDisk(root)).toEqual([]);
   });
 
   test("a directory swapped in at the target between newWriter and close gives IsADirectoryError at close", async () => {
@@ -131,6 +143,11 @@ describe("the FileBackend root", () => {
       expect.objectContaining({ code: "ENOTDIR" }),
     );
     await rm(base, { recursive: true });
+  });
+
+  test("holding a NUL character is a TypeError naming options.root", () => {
+    expect(() => new FileBackend({ root: "/tmp/a\0b" })).toThrow(TypeError);
+    expect(() => new FileBackend({ root: "/tmp/a\0b" })).toThrow(/options\.root/);
   });
 
   test("is required", () => {
