@@ -93,7 +93,7 @@ export class FileWriter extends BaseWriter {
     if (this.#host.closed || !fh) throw new BackendClosedError("close", this.path);
     this.#committing = true;
     try {
-      if (this.#modTime) await fh.utimes(this.#modTime, this.#modTime);
+      if (this.#modTime) await setModTime(this.path, fh, this.#modTime);
       this.#fh = undefined;
       await fh.close();
     } catch (err) {
@@ -140,5 +140,20 @@ export class FileWriter extends BaseWriter {
       await this.#host.discardTemp(this.#temp);
     })();
     return this.#dropped;
+  }
+}
+
+/**
+ * Sets the file's times to `modTime` and checks that the filesystem kept it: ext4 silently
+ * clamps to 1901..2446, and a time stored other than asked would make every later sync copy
+ * the file again. A second and more apart is a refusal (some filesystems keep whole seconds).
+ */
+async function setModTime(path: string, fh: FileHandle, modTime: Date): Promise<void> {
+  await fh.utimes(modTime, modTime);
+  const held = (await fh.stat()).mtimeMs;
+  if (Math.abs(held - modTime.getTime()) >= 1000) {
+    throw new RangeError(
+      `close ${JSON.stringify(path)}: modTime ${modTime.toISOString()} is outside what the filesystem under the root can store (it kept ${new Date(held).toISOString()})`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { rm, writeFile as writeDisk } from "node:fs/promises";
+import { rm, stat, utimes, writeFile as writeDisk } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import {
@@ -81,6 +81,30 @@ describe("FileBackend errors on a real disk match MemoryBackend's choices", () =
     const dirErr = await backend.mkdir(`m/${long}/x`).catch((e: unknown) => e);
     expect(dirErr).toMatchObject({ code: "EINVAL", op: "mkdir" });
     expect(await onDisk(root)).toEqual([]);
+  });
+
+  test("a modTime the filesystem cannot hold fails close() with a RangeError naming modTime, storing nothing", async () => {
+    const { backend, root } = disk();
+    // What this filesystem does with the extreme Dates (ext4 clamps to 1901..2446; some keep them).
+    const probe = join(root, "..", "probe");
+    await writeDisk(probe, "x");
+    for (const ms of [8.64e15, -8.64e15]) {
+      await utimes(probe, new Date(ms), new Date(ms));
+      const kept = Math.abs((await stat(probe)).mtimeMs - ms) < 1000;
+      const modTime = new Date(ms);
+      const outcome = await writeFile(backend, "far.txt", "x", { modTime }).catch(
+        (e: unknown) => e,
+      );
+      if (kept) {
+        expect(outcome).toBeUndefined();
+        expect((await backend.stat("far.txt")).modTime.getTime()).toBe(ms);
+        await backend.delete("far.txt");
+      } else {
+        expect(outcome).toBeInstanceOf(RangeError);
+        expect((outcome as Error).message).toMatch(/close "far\.txt".*modTime/);
+        expect(await onDisk(root)).toEqual([]);
+      }
+    }
   });
 
   test("a directory swapped in at the target between newWriter and close gives IsADirectoryError at close", async () => {
