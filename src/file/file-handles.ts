@@ -1,5 +1,7 @@
 import type { BackendGate } from "../core/backend-gate.js";
 import type { OpenHandle } from "../core/types.js";
+import { queueCommit } from "./commit-order.js";
+import type { ConfinedRoot } from "./confined-root.js";
 import type { DiskTree } from "./disk-tree.js";
 import type { FileReader, FileReaderHost } from "./file-reader.js";
 import { FileWriter, type FileWriterHost } from "./file-writer.js";
@@ -11,8 +13,6 @@ import type { Staging } from "./staging.js";
  */
 export class FileHandles {
   readonly #open = new Map<FileReader | FileWriter, OpenHandle>();
-  /** Per path, the commit of the writer that called `close()` last settles this. */
-  readonly #commits = new Map<string, Promise<void>>();
   /** What each reader and writer is given as its host. */
   readonly host: FileWriterHost & FileReaderHost;
 
@@ -20,8 +20,9 @@ export class FileHandles {
    * @param gate - the backend's gate (closed or not)
    * @param tree - installs a finished write
    * @param staging - removes what is left of a temporary file
+   * @param root - the confined root, whose files' commits are put in close() order
    */
-  constructor(gate: BackendGate, tree: DiskTree, staging: Staging) {
+  constructor(gate: BackendGate, tree: DiskTree, staging: Staging, root: ConfinedRoot) {
     const open = this.#open;
     this.host = {
       get closed() {
@@ -32,23 +33,8 @@ export class FileHandles {
       release: (handle) => {
         open.delete(handle);
       },
-      queueCommit: (path) => this.#queueCommit(path),
+      queueCommit: (path) => queueCommit(root.abs(path)),
     };
-  }
-
-  #queueCommit(path: string): { turn: Promise<void>; done: () => void } {
-    const turn = this.#commits.get(path) ?? Promise.resolve();
-    let done!: () => void;
-    const mine = new Promise<void>((resolve) => {
-      done = resolve;
-    });
-    const tail = turn.then(() => mine);
-    this.#commits.set(path, tail);
-    // The queue of a path lives only while commits to it are pending.
-    void tail.then(() => {
-      if (this.#commits.get(path) === tail) this.#commits.delete(path);
-    });
-    return { turn, done };
   }
 
   /** Tracks a new handle until it releases itself. */

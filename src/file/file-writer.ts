@@ -1,6 +1,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { BaseWriter } from "../core/base-writer.js";
 import { BackendClosedError } from "../core/errors.js";
+import type { CommitPlace } from "./commit-order.js";
 import { mapFsError } from "./fs-errors.js";
 
 /** What a file writer needs from its backend. */
@@ -17,7 +18,7 @@ export interface FileWriterHost {
    * Takes the next place in the queue of commits to `path`: `turn` settles when every writer
    * that closed earlier has installed (or given up); call `done` once this one has.
    */
-  queueCommit(path: string): { turn: Promise<void>; done: () => void };
+  queueCommit(path: string): CommitPlace;
 }
 
 /**
@@ -34,7 +35,7 @@ export class FileWriter extends BaseWriter {
   #dropped: Promise<void> | undefined;
   #committing = false;
   /** This writer's place among the commits to its path, taken when `close()` is called. */
-  #place: { turn: Promise<void>; done: () => void } | undefined;
+  #place: CommitPlace | undefined;
 
   /**
    * @param host - the backend
