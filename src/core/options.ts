@@ -14,6 +14,7 @@ export const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
  */
 export function checkWriterOptions(path: string, options: WriterOptions): WriterOptions {
   const { contentType, modTime, metadata, signal } = options;
+  checkSignal("newWriter", path, signal);
   if (contentType !== undefined && typeof contentType !== "string") {
     throw new TypeError(
       `newWriter ${JSON.stringify(path)}: contentType must be a string, got ${describe(contentType)}`,
@@ -54,6 +55,31 @@ function copyMetadata(
     }
   }
   return Object.freeze(copy);
+}
+
+/**
+ * Throws a `TypeError` naming `signal` unless it is unset or an `AbortSignal` (of any realm:
+ * checked by shape, as `instanceof` fails across vm contexts and polyfills). Checked before
+ * anything is opened, so a bad signal never leaves a temporary file or descriptor behind.
+ * @param op - the operation, named in the error
+ * @param path - the path as far as it is known
+ * @param signal - the call's `signal` option
+ */
+export function checkSignal(op: string, path: string, signal: unknown): void {
+  if (signal === undefined) return;
+  const s = signal as Partial<AbortSignal> | null;
+  if (
+    typeof s === "object" &&
+    s !== null &&
+    typeof s.aborted === "boolean" &&
+    typeof s.addEventListener === "function" &&
+    typeof s.removeEventListener === "function"
+  ) {
+    return;
+  }
+  throw new TypeError(
+    `${op} ${JSON.stringify(path)}: signal must be an AbortSignal, got ${describe(signal)}`,
+  );
 }
 
 /** A Date from any realm (`instanceof` fails across vm contexts). */

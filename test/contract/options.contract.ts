@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ExtendedBackend, WriterOptions } from "../../src/core/types.js";
+import { openHandles } from "./handles.contract.js";
 import { everyPathCall, put, rejectsWith, text } from "./harness.js";
 
 /** SPEC "Options are checked where they are given", and the closed-before-anything rule. */
@@ -56,6 +57,19 @@ export function optionsContract(backend: () => ExtendedBackend): void {
       await w.write("x");
       await w.close();
       expect((await b.stat("dated.txt")).modTime.getTime()).toBe(Date.UTC(2001, 1, 3, 4, 5, 6));
+    });
+
+    test("a signal that is not an AbortSignal fails newWriter with a TypeError naming signal, leaving nothing", async () => {
+      const b = backend();
+      for (const bad of [{}, "yes", 1, { aborted: false }]) {
+        const options = { signal: bad } as unknown as WriterOptions;
+        await expect(b.newWriter("sig/nal.txt", options)).rejects.toThrow(
+          /newWriter "sig\/nal\.txt": signal must be an AbortSignal/,
+        );
+      }
+      expect(await b.list()).toEqual([]);
+      expect(await b.exists("sig")).toBe(false);
+      expect(openHandles(b)).toEqual([]);
     });
 
     test("metadata keys such as __proto__ are ordinary keys", async () => {
