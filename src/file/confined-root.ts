@@ -138,6 +138,22 @@ export class ConfinedRoot {
     throw this.refuse(op, path, path, "is not a regular file or directory");
   }
 
+  /**
+   * Throws `NotFoundError` when the root folder itself is gone (an unmounted disk, a folder
+   * removed by hand): a vanished root is not an empty store, or a sync from it would delete
+   * the whole destination as extras.
+   */
+  async requireRoot(op: string, path: string): Promise<void> {
+    const stats = await lstat(this.dir).catch((err: unknown) => {
+      if (isMissing(err)) return undefined;
+      throw mapFsError(op, path, err);
+    });
+    if (stats?.isDirectory()) return;
+    throw new NotFoundError(op, path, {
+      message: `${op} ${JSON.stringify(path)}: the FileBackend root ${JSON.stringify(this.dir)} no longer exists`,
+    });
+  }
+
   /** The `NotADirectoryError` for creating `path` below the file `file`. */
   belowFile(op: string, path: string, file: string): NotADirectoryError {
     return new NotADirectoryError(op, path, {

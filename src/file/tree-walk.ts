@@ -76,7 +76,10 @@ export async function listFiles(root: ConfinedRoot, prefix: string): Promise<str
     const segments = dir.split("/");
     if (segments.some((s) => s === "" || s === "." || s === "..")) return [];
     const found = await root.inspect("list", dir);
-    if (found.kind !== "dir") return [];
+    if (found.kind !== "dir") {
+      await root.requireRoot("list", prefix);
+      return [];
+    }
   }
   const out: string[] = [];
   const entries = (await entriesOf(root, "list", dir)).filter((e) => e.name.startsWith(name));
@@ -88,6 +91,8 @@ export async function listFiles(root: ConfinedRoot, prefix: string): Promise<str
       return undefined;
     }),
   );
+  // Nothing found: make sure that is not because the root itself vanished.
+  if (out.length === 0) await root.requireRoot("list", prefix);
   return out.sort(byCodeUnit);
 }
 

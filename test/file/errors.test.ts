@@ -17,6 +17,8 @@ import {
 import { writeFile } from "../../src/core/helpers.js";
 import { mapFsError } from "../../src/file/fs-errors.js";
 import { FileBackend } from "../../src/file/index.js";
+import { MemoryBackend } from "../../src/memory/index.js";
+import { sync } from "../../src/sync/index.js";
 import { onDisk, tempDir, useDisk } from "./disk.js";
 
 const errno = (code: string): NodeJS.ErrnoException =>
@@ -172,6 +174,22 @@ describe("the FileBackend root", () => {
   test("holding a NUL character is a TypeError naming options.root", () => {
     expect(() => new FileBackend({ root: "/tmp/a\0b" })).toThrow(TypeError);
     expect(() => new FileBackend({ root: "/tmp/a\0b" })).toThrow(/options\.root/);
+  });
+
+  test("that vanished is an error for list, not an empty store: sync deletes nothing from the backup", async () => {
+    const base = await tempDir("root");
+    const disk = new FileBackend({ root: join(base, "root") });
+    await writeFile(disk, "data/a.txt", "a");
+    const backup = new MemoryBackend();
+    await sync(disk, backup, "", "", { deleteExtra: true });
+    await rm(disk.root, { recursive: true }); // an unmounted disk, a folder removed by hand
+    for (const prefix of ["", "data/", "da"]) {
+      await expect(disk.list(prefix)).rejects.toMatchObject({ code: "ENOENT", op: "list" });
+    }
+    await expect(sync(disk, backup, "", "", { deleteExtra: true })).rejects.toThrow(/root/);
+    expect(await backup.list()).toEqual(["data/a.txt"]);
+    await disk.close();
+    await rm(base, { recursive: true });
   });
 
   test("is required", () => {
