@@ -1,9 +1,14 @@
+// Kept on globalThis under a Symbol.for key, as the registry is: the ESM and CommonJS builds
+// are two copies of this module, and their FileBackends may share a folder.
+const KEY = Symbol.for("omnistorage-ts.file.commit-order");
+const shared = globalThis as { [KEY]?: Map<string, Promise<void>> };
+
 /**
  * Per file on disk (absolute path), the commit of the writer that called `close()` last settles
- * this. Module-wide rather than per backend, so that two FileBackends over one folder also
+ * this. Process-wide rather than per backend, so that two FileBackends over one folder also
  * commit to a path in the order their writers were closed.
  */
-const commits = new Map<string, Promise<void>>();
+const commits: Map<string, Promise<void>> = (shared[KEY] ??= new Map());
 
 /** A writer's place among the commits to one file. */
 export interface CommitPlace {
