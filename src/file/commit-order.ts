@@ -8,7 +8,8 @@ const shared = globalThis as { [KEY]?: Map<string, Promise<void>> };
  * this. Process-wide rather than per backend, so that two FileBackends over one folder also
  * commit to a path in the order their writers were closed.
  */
-const commits: Map<string, Promise<void>> = (shared[KEY] ??= new Map());
+shared[KEY] ??= new Map();
+const commits: Map<string, Promise<void>> = shared[KEY];
 
 /** A writer's place among the commits to one file. */
 export interface CommitPlace {

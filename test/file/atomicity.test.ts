@@ -4,7 +4,6 @@ import { describe, expect, test } from "vitest";
 import { isNotFound } from "../../src/core/errors.js";
 import { readText, writeFile } from "../../src/core/helpers.js";
 import { STAGING_DIR } from "../../src/file/confined-root.js";
-import { FileBackend } from "../../src/file/index.js";
 import { diskText, onDisk, useDisk } from "./disk.js";
 
 describe("FileBackend writes are atomic", () => {
@@ -97,23 +96,6 @@ describe("FileBackend writes are atomic", () => {
     // Node's pipeline rejects before the writable's destroy (our abort) has finished.
     await backend.close();
     expect(await onDisk(root)).toEqual(["safe.txt"]);
-  });
-
-  test("two FileBackends over one folder: the writer whose close() is called last wins", async () => {
-    const { backend, root } = disk();
-    const twin = new FileBackend({ root });
-    try {
-      for (let run = 0; run < 8; run++) {
-        const first = await backend.newWriter("shared.txt");
-        const last = await twin.newWriter("shared.txt");
-        void first.write("F".repeat(2_000_000));
-        void last.write("L");
-        await Promise.all([first.close(), last.close()]);
-        expect(await readText(backend, "shared.txt")).toBe("L");
-      }
-    } finally {
-      await twin.close();
-    }
   });
 
   test("parents are created at commit, not at newWriter", async () => {
