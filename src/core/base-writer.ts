@@ -142,7 +142,9 @@ export abstract class BaseWriter implements Writer {
   /** Makes `step` the new tail: later writes wait for it, and its error fails the writer. */
   #queue(step: Promise<void>): Promise<void> {
     this.#tail = step.catch((err: unknown) => this.#failed(err));
-    return step.catch((err: unknown) => this.#rejectWhenReleased(err));
+    const settled = step.catch((err: unknown) => this.#rejectWhenReleased(err));
+    settled.catch(noop);
+    return settled;
   }
 
   /**
