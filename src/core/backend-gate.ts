@@ -1,10 +1,12 @@
 import { BackendClosedError } from "./errors.js";
+import { checkSignal } from "./options.js";
 import { normalizePath } from "./paths.js";
 
 /**
  * The rule every backend operation starts with, kept in one place: a closed backend rejects
  * with `BackendClosedError` before it looks at the arguments; then the path is normalised
- * (`InvalidPathError`); then an aborted signal rejects with its reason, before anything changes.
+ * (`InvalidPathError`); then a `signal` that is not an AbortSignal is a `TypeError`, and an
+ * aborted one rejects with its reason, before anything changes.
  */
 export class BackendGate {
   #closed = false;
@@ -32,6 +34,7 @@ export class BackendGate {
    */
   check(op: string, path: unknown, signal?: AbortSignal): void {
     if (this.#closed) throw new BackendClosedError(op, typeof path === "string" ? path : "");
+    checkSignal(op, typeof path === "string" ? path : "", signal);
     if (signal?.aborted) throw signal.reason;
   }
 
@@ -42,6 +45,7 @@ export class BackendGate {
   enter(op: string, path: string, signal?: AbortSignal): string {
     if (this.#closed) throw new BackendClosedError(op, typeof path === "string" ? path : "");
     const p = normalizePath(op, path);
+    checkSignal(op, p, signal);
     if (signal?.aborted) throw signal.reason;
     return p;
   }

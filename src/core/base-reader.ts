@@ -20,10 +20,23 @@ export abstract class BaseReader implements Reader {
   #closing: Promise<void> | undefined;
   #tail: Promise<unknown> = RESOLVED;
   #signal: AbortSignal | undefined;
+  #onAbort: (() => void) | undefined;
+  /** Set when the signal closed the reader: the next read rejects with its reason, once. */
+  #abortUnreported = false;
 
   constructor(path: string, signal?: AbortSignal) {
     this.path = path;
-    this.#signal = signal;
+    if (signal) {
+      this.#signal = signal;
+      // A consumer that is cancelled may never read again: the abort itself lets go of the
+      // reader, so it holds nothing and is no open handle (as an aborted writer).
+      this.#onAbort = () => {
+        if (this.#closed) return;
+        this.#abortUnreported = true;
+        this.close().catch(() => undefined);
+      };
+      signal.addEventListener("abort", this.#onAbort, { once: true });
+    }
   }
 
   /** The next chunk (the reader's own copy) or `null` at the end. */
@@ -55,7 +68,7 @@ export abstract class BaseReader implements Reader {
    * aborted signal) closes the reader: a failed reader holds nothing and is no open handle.
    */
   #next(): Uint8Array | null | Promise<Uint8Array | null> {
-    if (this.#closed) throw new ReaderClosedError("read", this.path);
+    if (this.#closed) throw this.#closedError();
     let chunk: Uint8Array | null | Promise<Uint8Array | null>;
     try {
       if (this.#signal?.aborted) throw this.#signal.reason;
@@ -74,15 +87,23 @@ export abstract class BaseReader implements Reader {
   /** The next chunk, after the reads in flight. */
   #queued(): Promise<Uint8Array | null> {
     return this.#tail.then(() => {
-      if (this.#closed) throw new ReaderClosedError("read", this.path);
+      if (this.#closed) throw this.#closedError();
       if (this.#signal?.aborted) throw this.#signal.reason;
       return this.readChunk();
     });
   }
 
+  /** Why a read of the closed reader fails: the signal's reason the first time after an abort. */
+  #closedError(): unknown {
+    if (!this.#abortUnreported) return new ReaderClosedError("read", this.path);
+    this.#abortUnreported = false;
+    return (this.#signal as AbortSignal).reason;
+  }
+
   close(): Promise<void> {
     if (this.#closing) return this.#closing;
     this.#closed = true;
+    if (this.#onAbort) this.#signal?.removeEventListener("abort", this.#onAbort);
     let released: void | Promise<void>;
     try {
       released = this.release();

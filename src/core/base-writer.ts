@@ -98,7 +98,7 @@ export abstract class BaseWriter implements Writer {
       bytes = copyChunk("write", this.path, chunk);
     } catch (err) {
       this.#failed(err);
-      return quietReject(err);
+      return this.#rejectWhenReleased(err);
     }
     if (this.#tail !== RESOLVED) {
       return this.#queue(
@@ -115,7 +115,7 @@ export abstract class BaseWriter implements Writer {
       pending = this.writeChunk(bytes);
     } catch (err) {
       this.#failed(err);
-      return quietReject(err);
+      return this.#rejectWhenReleased(err);
     }
     return pending ? this.#queue(pending) : RESOLVED;
   }
@@ -143,9 +143,22 @@ export abstract class BaseWriter implements Writer {
   /** Makes `step` the new tail: later writes wait for it, and its error fails the writer. */
   #queue(step: Promise<void>): Promise<void> {
     this.#tail = step.catch((err: unknown) => this.#failed(err));
-    // A write nobody awaits must not become an unhandled rejection: its error surfaces at close().
-    step.catch(noop);
-    return step;
+    const settled = step.catch((err: unknown) => this.#rejectWhenReleased(err));
+    settled.catch(noop);
+    return settled;
+  }
+
+  /**
+   * The rejection of a failed write, once a writer that failed while open has let go (on disk:
+   * its descriptor and staging file), so a caller who sees it finds no open handle. A write
+   * nobody awaits must not become an unhandled rejection: its error surfaces at close().
+   */
+  #rejectWhenReleased(err: unknown): Promise<never> {
+    const released = (this.#failure ?? RESOLVED).then(() => {
+      throw err;
+    });
+    released.catch(noop);
+    return released;
   }
 
   /**

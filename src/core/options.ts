@@ -9,11 +9,12 @@ export const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
  * and mutating the caller's `metadata` object afterwards changes nothing.
  * @param path - the normalised path, named in the error
  * @param options - as the caller gave them
- * @returns `contentType`, `modTime` and `signal` as given; `metadata` as a frozen copy
- *   ({@link NO_METADATA} when none)
+ * @returns `contentType` and `signal` as given; `modTime` as a copy (a Date of this realm);
+ *   `metadata` as a frozen copy ({@link NO_METADATA} when none)
  */
 export function checkWriterOptions(path: string, options: WriterOptions): WriterOptions {
   const { contentType, modTime, metadata, signal } = options;
+  checkSignal("newWriter", path, signal);
   if (contentType !== undefined && typeof contentType !== "string") {
     throw new TypeError(
       `newWriter ${JSON.stringify(path)}: contentType must be a string, got ${describe(contentType)}`,
@@ -29,7 +30,9 @@ export function checkWriterOptions(path: string, options: WriterOptions): Writer
       throw new RangeError(`newWriter ${JSON.stringify(path)}: modTime is an invalid Date`);
     }
   }
-  return { contentType, modTime, metadata: copyMetadata(path, metadata), signal };
+  // A copy, like metadata: setTime() on the caller's Date before close() changes nothing.
+  const ownModTime = modTime === undefined ? undefined : new Date(modTime.getTime());
+  return { contentType, modTime: ownModTime, metadata: copyMetadata(path, metadata), signal };
 }
 
 function copyMetadata(
@@ -52,6 +55,31 @@ function copyMetadata(
     }
   }
   return Object.freeze(copy);
+}
+
+/**
+ * Throws a `TypeError` naming `signal` unless it is unset or an `AbortSignal` (of any realm:
+ * checked by shape, as `instanceof` fails across vm contexts and polyfills). Checked before
+ * anything is opened, so a bad signal never leaves a temporary file or descriptor behind.
+ * @param op - the operation, named in the error
+ * @param path - the path as far as it is known
+ * @param signal - the call's `signal` option
+ */
+export function checkSignal(op: string, path: string, signal: unknown): void {
+  if (signal === undefined) return;
+  const s = signal as Partial<AbortSignal> | null;
+  if (
+    typeof s === "object" &&
+    s !== null &&
+    typeof s.aborted === "boolean" &&
+    typeof s.addEventListener === "function" &&
+    typeof s.removeEventListener === "function"
+  ) {
+    return;
+  }
+  throw new TypeError(
+    `${op} ${JSON.stringify(path)}: signal must be an AbortSignal, got ${describe(signal)}`,
+  );
 }
 
 /** A Date from any realm (`instanceof` fails across vm contexts). */

@@ -31,6 +31,9 @@ const READ_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants
 // The kernel refuses longer paths (ENAMETOOLONG); checking first avoids walking and creating
 // a thousand directories only to be refused at the end.
 const PATH_MAX = process.platform === "linux" ? 4096 : 1024;
+// Bytes in one name (Linux, macOS and Windows alike). A missing parent would hide a long name
+// from lstat (ENOENT comes first), so a write would fail only at close(), after staging.
+const NAME_MAX = 255;
 // On Linux an open descriptor names the file it really opened, links and all: a race-free check.
 const PROC_FD = process.platform === "linux" ? "/proc/self/fd/" : undefined;
 
@@ -73,6 +76,15 @@ export class ConfinedRoot {
       });
     }
     const segments = path.split("/");
+    // Only a path of more than NAME_MAX bytes can hold a name that long: most skip the scan.
+    if (path.length * 3 > NAME_MAX) {
+      const long = segments.find((s) => Buffer.byteLength(s) > NAME_MAX);
+      if (long !== undefined) {
+        throw new InvalidPathError(op, path, {
+          message: `${op} ${JSON.stringify(path)}: the name ${JSON.stringify(long.slice(0, 40))}… is longer than the filesystem allows (${NAME_MAX} bytes)`,
+        });
+      }
+    }
     if (segments[0] === STAGING_DIR) return { kind: "missing", existing: 0, reserved: true };
     if (segments.length > 2) {
       const quick = await this.#quickInspect(op, path, segments.length);
@@ -124,6 +136,22 @@ export class ConfinedRoot {
     if (stats.isDirectory()) return { kind: "dir", stats };
     if (stats.isFile()) return { kind: "file", stats };
     throw this.refuse(op, path, path, "is not a regular file or directory");
+  }
+
+  /**
+   * Throws `NotFoundError` when the root folder itself is gone (an unmounted disk, a folder
+   * removed by hand): a vanished root is not an empty store, or a sync from it would delete
+   * the whole destination as extras.
+   */
+  async requireRoot(op: string, path: string): Promise<void> {
+    const stats = await lstat(this.dir).catch((err: unknown) => {
+      if (isMissing(err)) return undefined;
+      throw mapFsError(op, path, err);
+    });
+    if (stats?.isDirectory()) return;
+    throw new NotFoundError(op, path, {
+      message: `${op} ${JSON.stringify(path)}: the FileBackend root ${JSON.stringify(this.dir)} no longer exists`,
+    });
   }
 
   /** The `NotADirectoryError` for creating `path` below the file `file`. */

@@ -75,7 +75,7 @@ export class FileBackend implements ExtendedBackend {
     this.#fs = new ConfinedRoot(this.root);
     this.#staging = new Staging(this.#fs);
     this.#tree = new DiskTree(this.#fs, this.#staging);
-    this.#handles = new FileHandles(this.#gate, this.#tree, this.#staging);
+    this.#handles = new FileHandles(this.#gate, this.#tree, this.#staging, this.#fs);
   }
 
   // ---- Backend --------------------------------------------------------------------------

@@ -1,5 +1,7 @@
 import type { BackendGate } from "../core/backend-gate.js";
 import type { OpenHandle } from "../core/types.js";
+import { queueCommit } from "./commit-order.js";
+import type { ConfinedRoot } from "./confined-root.js";
 import type { DiskTree } from "./disk-tree.js";
 import type { FileReader, FileReaderHost } from "./file-reader.js";
 import { FileWriter, type FileWriterHost } from "./file-writer.js";
@@ -18,8 +20,9 @@ export class FileHandles {
    * @param gate - the backend's gate (closed or not)
    * @param tree - installs a finished write
    * @param staging - removes what is left of a temporary file
+   * @param root - the confined root, whose files' commits are put in close() order
    */
-  constructor(gate: BackendGate, tree: DiskTree, staging: Staging) {
+  constructor(gate: BackendGate, tree: DiskTree, staging: Staging, root: ConfinedRoot) {
     const open = this.#open;
     this.host = {
       get closed() {
@@ -30,6 +33,7 @@ export class FileHandles {
       release: (handle) => {
         open.delete(handle);
       },
+      queueCommit: (path) => queueCommit(root.abs(path)),
     };
   }
 

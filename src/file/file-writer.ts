@@ -1,6 +1,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { BaseWriter } from "../core/base-writer.js";
 import { BackendClosedError } from "../core/errors.js";
+import type { CommitPlace } from "./commit-order.js";
 import { mapFsError } from "./fs-errors.js";
 
 /** What a file writer needs from its backend. */
@@ -13,6 +14,11 @@ export interface FileWriterHost {
   discardTemp(temp: string): Promise<void>;
   /** The writer is done. */
   release(writer: FileWriter): void;
+  /**
+   * Takes the next place in the queue of commits to `path`: `turn` settles when every writer
+   * that closed earlier has installed (or given up); call `done` once this one has.
+   */
+  queueCommit(path: string): CommitPlace;
 }
 
 /**
@@ -28,6 +34,8 @@ export class FileWriter extends BaseWriter {
   #pending: Promise<unknown> = Promise.resolve();
   #dropped: Promise<void> | undefined;
   #committing = false;
+  /** This writer's place among the commits to its path, taken when `close()` is called. */
+  #place: CommitPlace | undefined;
 
   /**
    * @param host - the backend
@@ -50,6 +58,16 @@ export class FileWriter extends BaseWriter {
     this.#fh = fh;
     this.#temp = temp;
     this.#modTime = modTime;
+  }
+
+  /**
+   * Takes the writer's place among the commits to its path at the call, so that the last
+   * `close()` called wins even when an earlier writer still has more to write (renames would
+   * otherwise land in the order the writes finish).
+   */
+  override close(): Promise<void> {
+    if (this.isOpen) this.#place ??= this.#host.queueCommit(this.path);
+    return super.close();
   }
 
   protected writeChunk(bytes: Uint8Array): Promise<void> {
@@ -76,17 +94,25 @@ export class FileWriter extends BaseWriter {
     if (this.#host.closed || !fh) throw new BackendClosedError("close", this.path);
     this.#committing = true;
     try {
-      if (this.#modTime) await fh.utimes(this.#modTime, this.#modTime);
+      if (this.#modTime) await setModTime(this.path, fh, this.#modTime);
       this.#fh = undefined;
       await fh.close();
     } catch (err) {
       throw mapFsError("close", this.path, err);
     }
-    await this.#host.install("close", this.path, this.#temp);
+    try {
+      await this.#place?.turn;
+      if (this.#host.closed) throw new BackendClosedError("close", this.path);
+      await this.#host.install("close", this.path, this.#temp);
+    } finally {
+      this.#place?.done();
+    }
     await this.#dropTemp();
   }
 
   protected discard(): Promise<void> {
+    // An aborted or failed writer gives up its place: later commits to the path go on.
+    this.#place?.done();
     return this.#dropTemp();
   }
 
@@ -115,5 +141,20 @@ export class FileWriter extends BaseWriter {
       await this.#host.discardTemp(this.#temp);
     })();
     return this.#dropped;
+  }
+}
+
+/**
+ * Sets the file's times to `modTime` and checks that the filesystem kept it: ext4 silently
+ * clamps to 1901..2446, and a time stored other than asked would make every later sync copy
+ * the file again. A second and more apart is a refusal (some filesystems keep whole seconds).
+ */
+async function setModTime(path: string, fh: FileHandle, modTime: Date): Promise<void> {
+  await fh.utimes(modTime, modTime);
+  const held = (await fh.stat()).mtimeMs;
+  if (Math.abs(held - modTime.getTime()) >= 1000) {
+    throw new RangeError(
+      `close ${JSON.stringify(path)}: modTime ${modTime.toISOString()} is outside what the filesystem under the root can store (it kept ${new Date(held).toISOString()})`,
+    );
   }
 }

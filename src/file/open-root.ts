@@ -15,6 +15,9 @@ export function openRoot(given: unknown): string {
   if (typeof given !== "string" || given === "") {
     throw new TypeError("FileBackend: options.root must be a non-empty path to a folder");
   }
+  if (given.includes("\0")) {
+    throw new TypeError(`FileBackend: options.root ${JSON.stringify(given)} holds a NUL character`);
+  }
   const dir = resolve(given);
   try {
     mkdirSync(dir, { recursive: true });

@@ -1,6 +1,7 @@
 import type { Dirent } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { isStorageError } from "../core/errors.js";
 import { type ConfinedRoot, STAGING_DIR } from "./confined-root.js";
 import { copyBytes } from "./copy-bytes.js";
 import { isMissing, mapFsError } from "./fs-errors.js";
@@ -75,8 +76,17 @@ export async function listFiles(root: ConfinedRoot, prefix: string): Promise<str
   if (slash >= 0) {
     const segments = dir.split("/");
     if (segments.some((s) => s === "" || s === "." || s === "..")) return [];
-    const found = await root.inspect("list", dir);
-    if (found.kind !== "dir") return [];
+    // A folder too long for the disk (a name over 255 bytes, a path over PATH_MAX) holds no
+    // file: a list prefix is a plain string match, so that is [] rather than an error.
+    const found = await root.inspect("list", dir).catch((err: unknown) => {
+      if (isStorageError(err, "EINVAL")) return undefined;
+      throw err;
+    });
+    if (found === undefined) return [];
+    if (found.kind !== "dir") {
+      await root.requireRoot("list", prefix);
+      return [];
+    }
   }
   const out: string[] = [];
   const entries = (await entriesOf(root, "list", dir)).filter((e) => e.name.startsWith(name));
@@ -88,6 +98,8 @@ export async function listFiles(root: ConfinedRoot, prefix: string): Promise<str
       return undefined;
     }),
   );
+  // Nothing found: make sure that is not because the root itself vanished.
+  if (out.length === 0) await root.requireRoot("list", prefix);
   return out.sort(byCodeUnit);
 }
 

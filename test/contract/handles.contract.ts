@@ -48,6 +48,20 @@ export function handlesContract(backend: () => ExtendedBackend): void {
       expect(openHandles(b)).toEqual([]);
     });
 
+    test("a reader whose signal aborts while nobody reads is closed at once and no open handle", async () => {
+      const b = backend();
+      await put(b, "idle.txt", "content");
+      const controller = new AbortController();
+      const reader = await b.newReader("idle.txt", { signal: controller.signal });
+      const reason = new Error("cancelled");
+      controller.abort(reason);
+      // No read follows: a cancelled consumer that never reads again must not leak the reader.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(openHandles(b)).toEqual([]);
+      await expect(reader.read()).rejects.toBe(reason);
+      await expect(reader.read()).rejects.toThrow(/closed/);
+    });
+
     test("a reader's Readable that fails on an aborted signal closes the reader", async () => {
       const b = backend();
       await put(b, "s.bin", new Uint8Array(300_000));

@@ -86,6 +86,16 @@ export function namespaceContract(backend: () => ExtendedBackend): void {
   });
 
   describe("close", () => {
+    test("list is a plain prefix match: a prefix no stored path can start with gives [], never an error", async () => {
+      const b = backend();
+      await put(b, "data/a.txt", "a");
+      const long = "x".repeat(300);
+      const prefixes = [`${long}/`, `data/${long}`, `data/${long}/`, `${"d/".repeat(2100)}`];
+      for (const prefix of [...prefixes, "data/a.txt/", "data//", "./data/", "data/../"]) {
+        expect(await b.list(prefix), JSON.stringify(prefix.slice(0, 40))).toEqual([]);
+      }
+    });
+
     test("close is idempotent and afterwards every method rejects with BackendClosedError", async () => {
       const b = backend();
       await put(b, "f.txt", "x");

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ExtendedBackend, WriterOptions } from "../../src/core/types.js";
+import { openHandles } from "./handles.contract.js";
 import { everyPathCall, put, rejectsWith, text } from "./harness.js";
 
 /** SPEC "Options are checked where they are given", and the closed-before-anything rule. */
@@ -46,6 +47,29 @@ export function optionsContract(backend: () => ExtendedBackend): void {
       const stored = (await b.stat("meta.txt")).metadata;
       if (b.features().customMetadata) expect(stored).toEqual({ owner: "ada" });
       else expect(stored).toEqual({});
+    });
+
+    test("modTime is copied at newWriter: mutating the Date afterwards changes nothing", async () => {
+      const b = backend();
+      const modTime = new Date(Date.UTC(2001, 1, 3, 4, 5, 6));
+      const w = await b.newWriter("dated.txt", { modTime });
+      modTime.setTime(Date.UTC(2030, 0, 1));
+      await w.write("x");
+      await w.close();
+      expect((await b.stat("dated.txt")).modTime.getTime()).toBe(Date.UTC(2001, 1, 3, 4, 5, 6));
+    });
+
+    test("a signal that is not an AbortSignal fails newWriter with a TypeError naming signal, leaving nothing", async () => {
+      const b = backend();
+      for (const bad of [{}, "yes", 1, { aborted: false }]) {
+        const options = { signal: bad } as unknown as WriterOptions;
+        await expect(b.newWriter("sig/nal.txt", options)).rejects.toThrow(
+          /newWriter "sig\/nal\.txt": signal must be an AbortSignal/,
+        );
+      }
+      expect(await b.list()).toEqual([]);
+      expect(await b.exists("sig")).toBe(false);
+      expect(openHandles(b)).toEqual([]);
     });
 
     test("metadata keys such as __proto__ are ordinary keys", async () => {

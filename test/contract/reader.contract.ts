@@ -3,9 +3,12 @@ import { pipeline } from "node:stream/promises";
 import { describe, expect, test } from "vitest";
 import { readAll } from "../../src/core/helpers.js";
 import type { ExtendedBackend } from "../../src/core/types.js";
+import { openHandles } from "./handles.contract.js";
 import { put, rejectsWith } from "./harness.js";
 
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+const concat = (head: Uint8Array | null, rest: Uint8Array): Uint8Array =>
+  head ? Uint8Array.from([...head, ...rest]) : rest;
 
 async function readRange(b: ExtendedBackend, path: string, offset?: number, limit?: number) {
   return decode(await readAll(await b.newReader(path, { offset, limit })));
@@ -43,6 +46,23 @@ export function readerContract(backend: () => ExtendedBackend): void {
       expect(decode(await readAll(overwritten))).toBe("before");
       await b.delete("snap.txt");
       expect(decode(await readAll(deleted))).toBe("before");
+    });
+
+    test("a reader reads the content as of open, even if its file is moved, its folder moved or removed", async () => {
+      const b = backend();
+      await put(b, "dir/snap.txt", "before");
+      const moved = await b.newReader("dir/snap.txt");
+      const folderMoved = await b.newReader("dir/snap.txt");
+      const folderRemoved = await b.newReader("dir/snap.txt");
+      const first = await moved.read(); // one read in, then the ground shifts
+      await b.move("dir/snap.txt", "dir/elsewhere.txt");
+      await put(b, "dir/snap.txt", "replaced");
+      expect(decode(concat(first, await readAll(moved)))).toBe("before");
+      await b.move("dir", "moved-dir");
+      expect(decode(await readAll(folderMoved))).toBe("before");
+      await b.rmdir("moved-dir", { recursive: true });
+      expect(decode(await readAll(folderRemoved))).toBe("before");
+      expect(openHandles(b)).toEqual([]);
     });
 
     test("reading after close rejects with ReaderClosedError", async () => {

@@ -1,5 +1,6 @@
 import { Readable, Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import type { ExtendedBackend } from "../../src/core/types.js";
 import { put, rejectsWith, text } from "./harness.js";
@@ -163,6 +164,34 @@ export function writerContract(backend: () => ExtendedBackend): void {
       await first.close();
       expect(await text(b, "race.txt")).toBe("AAAAaaaa");
     });
+
+    test("property: writers on one path closed unawaited in any order: the last close() called wins", async () => {
+      const b = backend();
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.constantFrom(1, 4096, 1_000_000), { minLength: 2, maxLength: 4 }),
+          fc.infiniteStream(fc.nat()),
+          async (sizes, picks) => {
+            const writers = await Promise.all(sizes.map(() => b.newWriter("last.txt")));
+            // Writer i writes `sizes[i]` copies of its own letter, not awaited.
+            sizes.forEach(
+              (size, i) => void writers[i]?.write(String.fromCharCode(65 + i).repeat(size)),
+            );
+            const order = [...writers.keys()];
+            for (let i = order.length - 1; i > 0; i--) {
+              const j = (picks.next().value as number) % (i + 1);
+              [order[i], order[j]] = [order[j] as number, order[i] as number];
+            }
+            await Promise.all(order.map((i) => writers[i]?.close()));
+            const last = order[order.length - 1] as number;
+            const stored = await text(b, "last.txt");
+            expect(stored.length).toBe(sizes[last]);
+            expect(stored).toBe(String.fromCharCode(65 + last).repeat(sizes[last] as number));
+          },
+        ),
+        { numRuns: 25 },
+      );
+    }, 60_000);
 
     test("toWritable() works with stream/promises pipeline and commits when it resolves", async () => {
       const b = backend();

@@ -1,4 +1,4 @@
-import { rm, writeFile as writeDisk } from "node:fs/promises";
+import { rm, stat, utimes, writeFile as writeDisk } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import {
@@ -17,7 +17,9 @@ import {
 import { writeFile } from "../../src/core/helpers.js";
 import { mapFsError } from "../../src/file/fs-errors.js";
 import { FileBackend } from "../../src/file/index.js";
-import { tempDir, useDisk } from "./disk.js";
+import { MemoryBackend } from "../../src/memory/index.js";
+import { sync } from "../../src/sync/index.js";
+import { onDisk, tempDir, useDisk } from "./disk.js";
 
 const errno = (code: string): NodeJS.ErrnoException =>
   Object.assign(new Error(`${code}: from node:fs`), { code, errno: -1, syscall: "open" });
@@ -69,6 +71,42 @@ describe("FileBackend errors on a real disk match MemoryBackend's choices", () =
     expect(isInvalidPath(err)).toBe(true);
     expect(err).toMatchObject({ path: `d/${long}` });
     expect(await backend.list()).toEqual([]);
+  });
+
+  test("a name longer than the filesystem allows fails newWriter itself, before anything is staged", async () => {
+    const { backend, root } = disk();
+    const long = "é".repeat(128); // 256 bytes in UTF-8: one more than a name may hold
+    const err = await backend.newWriter(`d/${long}`).catch((e: unknown) => e);
+    expect(isInvalidPath(err)).toBe(true);
+    expect(err).toMatchObject({ op: "newWriter", path: `d/${long}` });
+    expect(backend.openHandles()).toEqual([]);
+    const dirErr = await backend.mkdir(`m/${long}/x`).catch((e: unknown) => e);
+    expect(dirErr).toMatchObject({ code: "EINVAL", op: "mkdir" });
+    expect(await onDisk(root)).toEqual([]);
+  });
+
+  test("a modTime the filesystem cannot hold fails close() with a RangeError naming modTime, storing nothing", async () => {
+    const { backend, root } = disk();
+    // What this filesystem does with the extreme Dates (ext4 clamps to 1901..2446; some keep them).
+    const probe = join(root, "..", "probe");
+    await writeDisk(probe, "x");
+    for (const ms of [8.64e15, -8.64e15]) {
+      await utimes(probe, new Date(ms), new Date(ms));
+      const kept = Math.abs((await stat(probe)).mtimeMs - ms) < 1000;
+      const modTime = new Date(ms);
+      const outcome = await writeFile(backend, "far.txt", "x", { modTime }).catch(
+        (e: unknown) => e,
+      );
+      if (kept) {
+        expect(outcome).toBeUndefined();
+        expect((await backend.stat("far.txt")).modTime.getTime()).toBe(ms);
+        await backend.delete("far.txt");
+      } else {
+        expect(outcome).toBeInstanceOf(RangeError);
+        expect((outcome as Error).message).toMatch(/close "far\.txt".*modTime/);
+        expect(await onDisk(root)).toEqual([]);
+      }
+    }
   });
 
   test("a directory swapped in at the target between newWriter and close gives IsADirectoryError at close", async () => {
@@ -130,6 +168,27 @@ describe("the FileBackend root", () => {
     expect(() => new FileBackend({ root: join(base, "file", "below") })).toThrow(
       expect.objectContaining({ code: "ENOTDIR" }),
     );
+    await rm(base, { recursive: true });
+  });
+
+  test("holding a NUL character is a TypeError naming options.root", () => {
+    expect(() => new FileBackend({ root: "/tmp/a\0b" })).toThrow(TypeError);
+    expect(() => new FileBackend({ root: "/tmp/a\0b" })).toThrow(/options\.root/);
+  });
+
+  test("that vanished is an error for list, not an empty store: sync deletes nothing from the backup", async () => {
+    const base = await tempDir("root");
+    const disk = new FileBackend({ root: join(base, "root") });
+    await writeFile(disk, "data/a.txt", "a");
+    const backup = new MemoryBackend();
+    await sync(disk, backup, "", "", { deleteExtra: true });
+    await rm(disk.root, { recursive: true }); // an unmounted disk, a folder removed by hand
+    for (const prefix of ["", "data/", "da"]) {
+      await expect(disk.list(prefix)).rejects.toMatchObject({ code: "ENOENT", op: "list" });
+    }
+    await expect(sync(disk, backup, "", "", { deleteExtra: true })).rejects.toThrow(/root/);
+    expect(await backup.list()).toEqual(["data/a.txt"]);
+    await disk.close();
     await rm(base, { recursive: true });
   });
 

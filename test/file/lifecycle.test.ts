@@ -6,6 +6,22 @@ import { backends, isRegistered, open, register } from "../../src/core/registry.
 import { FileBackend } from "../../src/file/index.js";
 import { diskText, onDisk, useDisk } from "./disk.js";
 
+/** Every operation of a backend holding `f.txt` and the folder `d`, each called with `signal`. */
+const everyCallWith = (backend: FileBackend, signal: AbortSignal): (() => Promise<unknown>)[] => [
+  () => backend.newWriter("g/h.txt", { signal }),
+  () => backend.newReader("f.txt", { signal }),
+  () => backend.exists("f.txt", { signal }),
+  () => backend.delete("f.txt", { signal }),
+  () => backend.list("", { signal }),
+  () => backend.stat("f.txt", { signal }),
+  () => backend.hash("f.txt", "md5", { signal }),
+  () => backend.mkdir("e/f", { signal }),
+  () => backend.rmdir("d", { signal }),
+  () => backend.copy("f.txt", "h.txt", { signal }),
+  () => backend.move("f.txt", "h.txt", { signal }),
+  () => backend.copy("d", "d2", { signal }),
+];
+
 describe("FileBackend lifecycle", () => {
   const disk = useDisk();
 
@@ -56,21 +72,24 @@ describe("FileBackend lifecycle", () => {
     const before = await onDisk(root);
     const reason = new Error("aborted");
     const signal = AbortSignal.abort(reason);
-    const calls: (() => Promise<unknown>)[] = [
-      () => backend.newWriter("g.txt", { signal }),
-      () => backend.newReader("f.txt", { signal }),
-      () => backend.exists("f.txt", { signal }),
-      () => backend.delete("f.txt", { signal }),
-      () => backend.list("", { signal }),
-      () => backend.stat("f.txt", { signal }),
-      () => backend.hash("f.txt", "md5", { signal }),
-      () => backend.mkdir("e/f", { signal }),
-      () => backend.rmdir("d", { signal }),
-      () => backend.copy("f.txt", "h.txt", { signal }),
-      () => backend.move("f.txt", "h.txt", { signal }),
-      () => backend.copy("d", "d2", { signal }),
-    ];
-    for (const call of calls) await expect(call()).rejects.toBe(reason);
+    for (const call of everyCallWith(backend, signal)) await expect(call()).rejects.toBe(reason);
+    expect(await onDisk(root)).toEqual(before);
+  });
+
+  test("every operation refuses a signal that is not an AbortSignal with a TypeError naming signal, staging nothing", async () => {
+    const { backend, root } = disk();
+    await writeFile(backend, "f.txt", "f");
+    await backend.mkdir("d");
+    const before = await onDisk(root);
+    for (const bad of [{}, "yes", 1, { aborted: false }]) {
+      const signal = bad as unknown as AbortSignal;
+      for (const call of everyCallWith(backend, signal)) {
+        const err = await call().catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(TypeError);
+        expect((err as Error).message).toMatch(/signal must be an AbortSignal/);
+      }
+    }
+    expect(backend.openHandles()).toEqual([]);
     expect(await onDisk(root)).toEqual(before);
   });
 
@@ -80,13 +99,10 @@ describe("FileBackend lifecycle", () => {
     const reason = new Error("stop copying");
     let checks = 0;
     // Deterministic: aborted after the second file, whatever the timing.
-    const signal = {
-      aborted: false,
-      reason,
-      throwIfAborted() {
-        if (++checks > 2) throw reason;
-      },
-    } as unknown as AbortSignal;
+    const signal = new AbortController().signal;
+    signal.throwIfAborted = () => {
+      if (++checks > 2) throw reason;
+    };
     await expect(backend.copy("src", "deep/dst", { signal })).rejects.toBe(reason);
     expect(await onDisk(root)).toEqual(["src/", ...[0, 1, 2, 3, 4].map((i) => `src/f${i}.txt`)]);
   });

@@ -36,13 +36,10 @@ describe("FileBackend directories, copy and move on disk", () => {
     let checks = 0;
     // Plants an empty directory at the destination in the middle of the copy: rename would
     // silently replace it, so the backend must check again before renaming.
-    const signal = {
-      aborted: false,
-      reason: undefined,
-      throwIfAborted() {
-        if (++checks === 2) mkdirSync(join(root, "dst"));
-      },
-    } as unknown as AbortSignal;
+    const signal = new AbortController().signal;
+    signal.throwIfAborted = () => {
+      if (++checks === 2) mkdirSync(join(root, "dst"));
+    };
     const err = await backend.copy("src", "dst", { signal }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "EEXIST", op: "copy", path: "dst" });
     expect(await onDisk(root)).toEqual(["dst/", "src/", "src/a.txt"]);
