@@ -72,6 +72,36 @@ export function optionsContract(backend: () => ExtendedBackend): void {
       expect(openHandles(b)).toEqual([]);
     });
 
+    test("every operation refuses a signal that is not an AbortSignal with a TypeError naming signal", async () => {
+      const b = backend();
+      await put(b, "f.txt", "f");
+      await b.mkdir("d");
+      for (const bad of [{}, "yes", 1, { aborted: false }]) {
+        const signal = bad as unknown as AbortSignal;
+        const calls: (() => Promise<unknown>)[] = [
+          () => b.newWriter("g/h.txt", { signal }),
+          () => b.newReader("f.txt", { signal }),
+          () => b.exists("f.txt", { signal }),
+          () => b.delete("f.txt", { signal }),
+          () => b.list("", { signal }),
+          () => b.stat("f.txt", { signal }),
+          () => b.hash("f.txt", "md5", { signal }),
+          () => b.mkdir("e/f", { signal }),
+          () => b.rmdir("d", { signal }),
+          () => b.copy("f.txt", "h.txt", { signal }),
+          () => b.move("f.txt", "h.txt", { signal }),
+        ];
+        for (const call of calls) {
+          const err = await call().catch((e: unknown) => e);
+          expect(err).toBeInstanceOf(TypeError);
+          expect((err as Error).message).toMatch(/signal must be an AbortSignal/);
+        }
+      }
+      expect(await b.list()).toEqual(["f.txt"]);
+      expect(await b.exists("d")).toBe(true);
+      expect(openHandles(b)).toEqual([]);
+    });
+
     test("metadata keys such as __proto__ are ordinary keys", async () => {
       const b = backend();
       const metadata = JSON.parse('{"__proto__":"p","constructor":"c"}') as Record<string, string>;
