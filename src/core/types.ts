@@ -174,7 +174,9 @@ export function isExtended(backend: Backend): backend is ExtendedBackend {
 
 /** A reader or writer that has not been closed yet, from a backend's `openHandles()`. @public */
 export interface OpenHandle {
+  /** Whether it is a reader or a writer. */
   readonly kind: "reader" | "writer";
+  /** The path it was opened on, normalised. */
   readonly path: string;
   /** Where it was opened: the caller's `file:line:column`, when the backend records it. */
   readonly openedAt?: string;

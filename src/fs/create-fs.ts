@@ -54,6 +54,7 @@ type DescriptorName = "open" | "close" | "read" | "write" | "fstat";
 
 /** An object shaped like `node:fs/promises`. @public */
 export type FsPromisesFacade = { [K in FsFunctionName | "open"]: Fn } & {
+  /** `F_OK`, `R_OK`, `W_OK`, `X_OK`, `COPYFILE_*` … as in `node:fs`. */
   constants: typeof CONSTANTS;
 } & Record<string, unknown>;
 
@@ -69,9 +70,13 @@ export type FsFacade = {
     | "createReadStream"
     | "createWriteStream"]: Fn;
 } & {
+  /** The promise API over the same backend and `cwd`. */
   promises: FsPromisesFacade;
+  /** `F_OK`, `R_OK`, `W_OK`, `X_OK`, `COPYFILE_*` … as in `node:fs`. */
   constants: typeof CONSTANTS;
+  /** The class of what `stat` returns, for `instanceof`. */
   Stats: typeof Stats;
+  /** The class of what `readdir(…, { withFileTypes: true })` returns, for `instanceof`. */
   Dirent: typeof Dirent;
 } & Record<string, unknown>;
 

@@ -100,14 +100,34 @@ export class FileHandle {
   }
 
   /** Reads into a buffer: `{ bytesRead, buffer }`. */
-  async read(buffer?: unknown, offset?: unknown, length?: unknown, position?: unknown) {
+  async read(
+    buffer?: unknown,
+    offset?: unknown,
+    length?: unknown,
+    position?: unknown,
+  ): Promise<{
+    /** How many bytes were read: 0 at the end of the file. */
+    bytesRead: number;
+    /** The buffer read into. */
+    buffer: Uint8Array;
+  }> {
     const args = readArgs(buffer, offset, length, position);
     const bytesRead = this.#file.read(args.buffer, args.offset, args.length, args.position);
     return { bytesRead, buffer: args.buffer };
   }
 
   /** Writes a buffer or a string: `{ bytesWritten, buffer }`. */
-  async write(data: unknown, a?: unknown, b?: unknown, c?: unknown) {
+  async write(
+    data: unknown,
+    a?: unknown,
+    b?: unknown,
+    c?: unknown,
+  ): Promise<{
+    /** How many bytes were written. */
+    bytesWritten: number;
+    /** What was given to write, as given. */
+    buffer: unknown;
+  }> {
     const bytesWritten = await this.#run(
       this.#file.write(this.#io, writeArgs(data, a, b, c)),
       "write",

@@ -8,10 +8,15 @@ import { getSystemErrorMap } from "node:util";
 
 /** An error as `node:fs` throws it. @public */
 export interface FsError extends Error {
+  /** The POSIX code: `ENOENT`, `EISDIR` … */
   code: string;
+  /** libuv's number for the code, negative as in Node. */
   errno: number;
+  /** The `node:fs` call that failed, as Node names it: `open`, `scandir` … */
   syscall: string;
+  /** The path as the caller gave it. */
   path?: string;
+  /** The second path of a two-path call (`rename`, `copyFile` …). */
   dest?: string;
 }
 

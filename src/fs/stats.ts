@@ -39,23 +39,41 @@ const S_IFDIR = 0o040000;
  * @public
  */
 export class Stats extends OnlyFilesAndDirectories {
+  /** Always 0: a backend has no devices. */
   dev = 0;
+  /** Always 0: a backend has no inodes. */
   ino = 0;
+  /** The type bits (`S_IFREG` or `S_IFDIR`) with 0o644 for a file, 0o755 for a folder. */
   mode: number;
+  /** Always 1: a backend has no hard links. */
   nlink = 1;
+  /** Always 0: a backend has no owners. */
   uid = 0;
+  /** Always 0: a backend has no groups. */
   gid = 0;
+  /** Always 0. */
   rdev = 0;
+  /** The file's size in bytes; 0 for a folder. */
   size: number;
+  /** Always 4096. */
   blksize = 4096;
+  /** 512-byte blocks the size would take. */
   blocks: number;
+  /** The modification time in ms (a backend keeps no access time). */
   atimeMs: number;
+  /** The modification time in ms. */
   mtimeMs: number;
+  /** The modification time in ms (a backend keeps no change time). */
   ctimeMs: number;
+  /** The modification time in ms (a backend keeps no creation time). */
   birthtimeMs: number;
+  /** The modification time (a backend keeps no access time). */
   atime: Date;
+  /** The modification time. */
   mtime: Date;
+  /** The modification time (a backend keeps no change time). */
   ctime: Date;
+  /** The modification time (a backend keeps no creation time). */
   birthtime: Date;
 
   /** @param info - the entry */

@@ -95,6 +95,7 @@ export class MemoryBackend implements ExtendedBackend {
     if (this.#core.gate.close()) this.#core.store.clear();
   }
 
+  /** Closes the backend, as {@link MemoryBackend.close} does: for `await using`. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }

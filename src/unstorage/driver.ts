@@ -41,20 +41,36 @@ export type OmnistorageItemMeta = {
  * @public
  */
 export interface OmnistorageDriver {
+  /** The driver's name, as unstorage reports it. */
   readonly name: "omnistorage";
-  readonly flags: { readonly maxDepth: true };
+  /** Tells unstorage that `getKeys` honours `maxDepth` itself. */
+  readonly flags: {
+    /** `getKeys` filters by depth, so unstorage need not. */
+    readonly maxDepth: true;
+  };
+  /** The options the driver was made with. */
   readonly options: OmnistorageDriverOptions;
   /** The backend, for tests that inspect it. */
   getInstance(): Backend;
+  /** True when `key` is a file (a folder of other keys is not an item). */
   hasItem(key: string, opts?: unknown): Promise<boolean>;
+  /** The item's bytes as UTF-8 text, or `null` when there is none. */
   getItem(key: string, opts?: unknown): Promise<string | null>;
+  /** The item's bytes (a Node `Buffer`), or `null` when there is none. */
   getItemRaw(key: string, opts?: unknown): Promise<Uint8Array | null>;
+  /** Writes `value` as the item's text, replacing what was there. */
   setItem(key: string, value: string, opts?: unknown): Promise<void>;
+  /** Writes a string, a Uint8Array (any typed array view) or an ArrayBuffer as the item. */
   setItemRaw(key: string, value: unknown, opts?: unknown): Promise<void>;
+  /** Deletes the item, and folders it leaves empty up to `base`; a missing item is no error. */
   removeItem(key: string, opts?: unknown): Promise<void>;
+  /** The item's `mtime` and `size`, or `null` when there is none. */
   getMeta(key: string, opts?: unknown): Promise<OmnistorageItemMeta | null>;
+  /** Every key under `base`, sorted, at most `maxDepth` levels deep when given. */
   getKeys(base: string, opts?: { maxDepth?: number }): Promise<string[]>;
+  /** Deletes every item under `base` (`""`: all of them) and the folders that held them. */
   clear(base: string, opts?: unknown): Promise<void>;
+  /** Closes the backend when `closeOnDispose` is set; otherwise does nothing. */
   dispose(): Promise<void>;
 }
 
