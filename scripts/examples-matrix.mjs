@@ -124,7 +124,10 @@ try {
     ],
     (out) => ["--json", `--outputFile=${out}`],
   );
-  expectSameTests("jest ESM mode", esmMode, jestPlain);
+  // In ESM mode jest.mock is not hoisted: jest-esm/ holds the unstable_mockModule twins of the
+  // CommonJS-only suites in jest/, so a twin counts as the suite it stands in for.
+  const asTwin = (t) => t.replace(/^jest-esm\//, "jest/");
+  expectSameTests("jest ESM mode", { ...esmMode, tests: esmMode.tests.map(asTwin) }, jestPlain);
   expectShardsSplit(
     "jest --shard",
     [jest("--shard=1/2", "--shard=1/2"), jest("--shard=2/2", "--shard=2/2")],
