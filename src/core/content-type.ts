@@ -50,17 +50,10 @@ export const DEFAULT_CONTENT_TYPE = "application/octet-stream";
  * @public
  */
 export function contentTypeOf(path: string): string {
-  // Runs for every committed file, so: a char-code scan rather than two `lastIndexOf` calls
-  // (runtime calls in V8), and lower-casing only when the exact extension misses.
-  let dot = path.length - 1;
-  for (; dot >= 0; dot--) {
-    const c = path.charCodeAt(dot);
-    if (c === 46 || c === 47) break; // "." or "/"
-  }
-  // No extension: no dot in the last segment, or the segment starts with its only dot.
-  if (dot <= 0 || path.charCodeAt(dot) !== 46 || path.charCodeAt(dot - 1) === 47) {
-    return DEFAULT_CONTENT_TYPE;
-  }
-  const ext = path.slice(dot + 1);
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  const dot = name.lastIndexOf(".");
+  // No extension: no dot, or a name whose only dot leads it (`.env`).
+  if (dot <= 0) return DEFAULT_CONTENT_TYPE;
+  const ext = name.slice(dot + 1);
   return TYPES.get(ext) ?? TYPES.get(ext.toLowerCase()) ?? DEFAULT_CONTENT_TYPE;
 }

@@ -99,10 +99,7 @@ export function normalizePrefix(prefix: string | undefined): string {
  * @public
  */
 export function parentOf(path: string): string {
-  // A char-code loop: `lastIndexOf("/")` goes through the generic substring search, and this
-  // runs for every ancestor check of every write.
-  let i = path.length - 1;
-  while (i >= 0 && path.charCodeAt(i) !== 47) i--;
+  const i = path.lastIndexOf("/");
   return i < 0 ? "" : path.slice(0, i);
 }
 

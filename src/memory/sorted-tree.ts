@@ -114,27 +114,11 @@ function removeAt<T>(items: T[], i: number): void {
   items.pop();
 }
 
-/** True when `key` lies between a leaf's first and last key, so that leaf alone can hold it. */
-function spans(keys: readonly string[], key: string): boolean {
-  const n = keys.length;
-  return n > 0 && (keys[0] as string) <= key && key <= (keys[n - 1] as string);
-}
-
 /** Copy-on-write sorted map; see the module comment. */
 export class SortedTree<V> {
   #owner = ++owners.last;
   #root: TreeNode<V>;
   #size: number;
-  // The leaves the latest two lookups or inserts ended in: always leaves of the live tree, or
-  // undefined. A write looks up its path and its parent directory, then both again at commit,
-  // so most lookups land in one of the two: when the key lies within a leaf's first and last
-  // keys, a binary search there replaces the descent. Inserting into one in place is allowed
-  // while it is owned (then so is its whole path) and has room. A leaf replaced by its copy
-  // (copy-on-write) is replaced here too; `delete` and `restore`, which can take leaves out of
-  // the tree, clear both.
-  #finger: Leaf<V> | undefined;
-  #finger2: Leaf<V> | undefined;
-
   #hide: (val: V) => boolean;
 
   /**
@@ -163,17 +147,12 @@ export class SortedTree<V> {
     this.#owner = ++owners.last;
     this.#root = frozen.root;
     this.#size = frozen.size;
-    this.#finger = this.#finger2 = undefined;
   }
 
   /** The value at `key`. */
   get(key: string): V | undefined {
-    let node: TreeNode<V> | undefined = this.#near(key);
-    if (node === undefined) {
-      node = this.#root;
-      while (node.kids) node = node.kids[childIndex(node.keys, key)] as TreeNode<V>;
-      this.#remember(node);
-    }
+    let node = this.#root;
+    while (node.kids) node = node.kids[childIndex(node.keys, key)] as TreeNode<V>;
     const i = lowerBound(node.keys, key);
     return node.keys[i] === key ? node.vals[i] : undefined;
   }
@@ -183,31 +162,14 @@ export class SortedTree<V> {
     if (this.#size === 0) {
       // The first key (of a fresh store, most often): a one-key leaf, born with the right
       // element kinds, rather than a clone of the empty root grown by one.
-      this.#root = this.#finger = {
+      this.#root = {
         owner: this.#owner,
         keys: [key],
         vals: [val],
         hidden: [this.#hide(val)],
       };
-      this.#finger2 = undefined;
       this.#size = 1;
       return;
-    }
-    const finger = this.#near(key);
-    if (finger !== undefined && finger.owner === this.#owner) {
-      const i = lowerBound(finger.keys, key);
-      if (finger.keys[i] === key) {
-        finger.vals[i] = val;
-        finger.hidden[i] = this.#hide(val);
-        return;
-      }
-      if (finger.keys.length < MAX) {
-        insertAt(finger.keys, i, key);
-        insertAt(finger.vals, i, val);
-        insertAt(finger.hidden, i, this.#hide(val));
-        this.#size++;
-        return;
-      }
     }
     this.#root = this.#own(this.#root);
     const right = this.#insert(this.#root, key, val);
@@ -226,7 +188,6 @@ export class SortedTree<V> {
     if (old === undefined) return undefined;
     this.#root = this.#own(this.#root);
     this.#remove(this.#root, key);
-    this.#finger = this.#finger2 = undefined;
     this.#size--;
     while (this.#root.kids && this.#root.kids.length === 1)
       this.#root = this.#root.kids[0] as TreeNode<V>;
@@ -256,43 +217,23 @@ export class SortedTree<V> {
     return parts.length === 0 ? [] : ([] as string[]).concat(...parts);
   }
 
-  /** The remembered leaf that alone can hold `key`, if any. */
-  #near(key: string): Leaf<V> | undefined {
-    const a = this.#finger;
-    if (a !== undefined && spans(a.keys, key)) return a;
-    const b = this.#finger2;
-    if (b !== undefined && spans(b.keys, key)) return b;
-    return undefined;
-  }
-
-  #remember(leaf: Leaf<V>): void {
-    if (leaf === this.#finger) return;
-    this.#finger2 = this.#finger;
-    this.#finger = leaf;
-  }
-
   #own<N extends TreeNode<V>>(node: N): N {
     if (node.owner === this.#owner) return node;
     if (node.kids) {
       return { owner: this.#owner, keys: node.keys.slice(), kids: node.kids.slice() } as N;
     }
     const leaf = node as Leaf<V>;
-    const copy: Leaf<V> = {
+    return {
       owner: this.#owner,
       keys: leaf.keys.slice(),
       vals: leaf.vals.slice(),
       hidden: leaf.hidden.slice(),
-    };
-    if (this.#finger === leaf) this.#finger = copy;
-    if (this.#finger2 === leaf) this.#finger2 = copy;
-    return copy as N;
+    } as N;
   }
 
   /** Inserts below an owned node; returns a new right sibling when the node split. */
   #insert(node: TreeNode<V>, key: string, val: V): TreeNode<V> | undefined {
     if (!node.kids) {
-      // Still in the tree after a split: it keeps the lower half.
-      this.#remember(node);
       const i = lowerBound(node.keys, key);
       if (node.keys[i] === key) {
         node.vals[i] = val;
