@@ -27,6 +27,8 @@ export default {
     "EntryInfo",
     "MemoryChild",
   ],
+  // No source links: a clone's remote (a CI checkout, a fork) is no stable URL to link to.
+  disableSources: true,
   treatWarningsAsErrors: true,
   validation: { notExported: true, invalidLink: true, notDocumented: true },
 };
