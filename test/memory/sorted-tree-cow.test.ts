@@ -2,10 +2,9 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { type FrozenTree, SortedTree } from "../../src/memory/sorted-tree.js";
 
-// Lookups and inserts start from the leaf the previous one ended in when the key falls inside
-// it. These tests interleave lookups, writes, deletes, freezes and restores in trees of
-// several levels and check every answer and the frozen states against plain Maps, so a leaf
-// remembered past its validity would show at once.
+// Copy-on-write under load: these tests interleave lookups, writes, deletes, freezes and
+// restores in trees of several levels and check every answer and the frozen states against
+// plain Maps, so a leaf shared with a checkpoint and changed in place would show at once.
 
 type Op =
   | { kind: "set"; key: number; val: number }
@@ -41,7 +40,7 @@ function contents(tree: SortedTree<number>): [string, number][] {
 const sorted = (model: Map<string, number>): [string, number][] =>
   [...model.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 
-describe("SortedTree lookups and inserts that start from the last leaf", () => {
+describe("SortedTree copy-on-write across freezes and restores", () => {
   test("every get, delete and size agrees with a Map, and frozen states never change", () => {
     let largest = 0;
     fc.assert(
