@@ -65,9 +65,7 @@ export class MemoryBackend implements ExtendedBackend {
     return new MemoryBackend(options).load(tree);
   }
 
-  // ---- Backend --------------------------------------------------------------------------
-  // Not `async`: each returns its operation's promise as it is; an async wrapper would add a
-  // promise and two microtask turns to every call.
+  // ---- Backend (not `async`: an async wrapper costs each call a promise; see performance.md)
 
   newWriter(path: string, options: WriterOptions = {}): Promise<Writer> {
     return openWriter(this.#core, this.#handles, path, options);

@@ -107,13 +107,29 @@ export async function transfer(
     d = normalizePath(op, dst);
     const wait = core.fault(op, s, d, signal);
     if (wait) await wait;
-    const to = d;
-    const now = core.now();
-    if (op === "copy") core.withinQuota(op, to, () => core.store.transfer(op, s, to, now));
-    else core.store.transfer(op, s, to, now);
-    core.journal.ok(op, s, undefined, d);
+    commitTransfer(core, op, s, d);
   } catch (err) {
-    core.journal.error(op, s, err, undefined, d ?? (typeof dst === "string" ? dst : undefined));
+    journalTransferError(core, op, s, d, dst, err);
     throw err;
   }
+}
+
+/** The change `copy`/`move` make once checked: the subtree moved or copied (within the quota), journaled. */
+export function commitTransfer(core: MemoryCore, op: "copy" | "move", s: string, d: string): void {
+  const now = core.now();
+  if (op === "copy") core.withinQuota(op, d, () => core.store.transfer(op, s, d, now));
+  else core.store.transfer(op, s, d, now);
+  core.journal.ok(op, s, undefined, d);
+}
+
+/** Journals a failed `copy`/`move`, naming the destination as normalised, or as given. */
+export function journalTransferError(
+  core: MemoryCore,
+  op: "copy" | "move",
+  s: string,
+  d: string | undefined,
+  dst: unknown,
+  err: unknown,
+): void {
+  core.journal.error(op, s, err, undefined, d ?? (typeof dst === "string" ? dst : undefined));
 }

@@ -4,6 +4,7 @@ import type { WriterOptions } from "../core/types.js";
 import type { FaultOp } from "./faults.js";
 import type { JournalOp } from "./journal.js";
 import type { MemoryCore } from "./memory-core.js";
+import { commitTransfer, journalTransferError } from "./memory-operations.js";
 
 // Synchronous twins of the backend's calls, for the Sync forms of omnistorage-ts/fs. Each checks,
 // applies faults and journals exactly as its async twin does; an injected delay cannot be
@@ -85,13 +86,9 @@ export function transferSync(core: MemoryCore, op: "copy" | "move", src: string,
     s = normalizePath(op, src);
     d = normalizePath(op, dst);
     faultSync(core, op, s, d);
-    const to = d;
-    const now = core.now();
-    if (op === "copy") core.withinQuota(op, to, () => core.store.transfer(op, s, to, now));
-    else core.store.transfer(op, s, to, now);
-    core.journal.ok(op, s, undefined, d);
+    commitTransfer(core, op, s, d);
   } catch (err) {
-    core.journal.error(op, s, err, undefined, d ?? (typeof dst === "string" ? dst : undefined));
+    journalTransferError(core, op, s, d, dst, err);
     throw err;
   }
 }
