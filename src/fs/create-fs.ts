@@ -74,6 +74,10 @@ export type FsFacade = {
   promises: FsPromisesFacade;
   /** `F_OK`, `R_OK`, `W_OK`, `X_OK`, `COPYFILE_*` … as in `node:fs`. */
   constants: typeof CONSTANTS;
+  /** `realpath`, with `realpath.native` (the same: the facade has no links). */
+  realpath: Fn & { native: Fn };
+  /** `realpathSync`, with `realpathSync.native`. */
+  realpathSync: Fn & { native: Fn };
   /** The class of what `stat` returns, for `instanceof`. */
   Stats: typeof Stats;
   /** The class of what `readdir(…, { withFileTypes: true })` returns, for `instanceof`. */
@@ -158,15 +162,20 @@ function callbackForm(name: string, run: Fn, spread = false): Fn {
         `The "cb" argument of fs.${name} must be of type function. Received ${typeof callback}`,
       );
     }
-    Promise.resolve()
-      .then(() => run(...args))
-      .then(
-        (result: unknown) =>
-          process.nextTick(() =>
-            spread ? callback(null, ...(result as unknown[])) : callback(null, result),
-          ),
-        (err: unknown) => process.nextTick(() => callback(err)),
-      );
+    // Started now, not a microtask later, so it queues in call order with the promise forms.
+    let pending: Promise<unknown>;
+    try {
+      pending = Promise.resolve(run(...args));
+    } catch (err) {
+      pending = Promise.reject(err);
+    }
+    pending.then(
+      (result: unknown) =>
+        process.nextTick(() =>
+          spread ? callback(null, ...(result as unknown[])) : callback(null, result),
+        ),
+      (err: unknown) => process.nextTick(() => callback(err)),
+    );
   };
 }
 
@@ -222,6 +231,9 @@ export function createFs(backend: Backend, options: CreateFsOptions = {}): FsFac
     api[name] = callbackForm(name, facade.promise(name));
     api[`${name}Sync`] = facade.sync(name);
   }
+  // The facade has no links, so the "native" realpath is the same normalisation.
+  Object.assign(api.realpath as Fn, { native: api.realpath });
+  Object.assign(api.realpathSync as Fn, { native: api.realpathSync });
   const exists = facade.promise("exists");
   api.exists = (path: unknown, callback: (found: boolean) => void) => {
     exists(path).then(

@@ -141,7 +141,8 @@ export const OPERATIONS: Record<string, Operation> = {
   realpath: {
     syscall: "realpath",
     *run(ctx, io, [path, options]) {
-      const p = ctx.path(path);
+      // realpath("") is the cwd to Node, though every other call finds nothing there.
+      const p = ctx.path(path === "" ? "." : path);
       yield* existing(io, p, "realpath");
       const { encoding } = optionsOf(options);
       const real = absoluteOf(p.key);

@@ -1,0 +1,79 @@
+import { describe, expect, test } from "vitest";
+import { createFs } from "../../src/fs/index.js";
+import { MemoryBackend } from "../../src/memory/index.js";
+
+// Defects a hostile user of node:fs found (each test failed before its fix), checked against
+// real node:fs in a temporary folder.
+
+describe("callback and promise forms share one call order", () => {
+  test("a callback call made before a promise call runs before it", async () => {
+    const fs = createFs(new MemoryBackend());
+    const read = new Promise<string>((resolve, reject) => {
+      fs.writeFile("/m.txt", "1", (err: Error | null) => err && reject(err));
+      void fs.promises.appendFile("/m.txt", "2");
+      fs.readFile("/m.txt", "utf8", (err: Error | null, data: string) =>
+        err ? reject(err) : resolve(data),
+      );
+    });
+    expect(await read).toBe("12");
+  });
+
+  test("a callback call whose arguments are bad still reports through its callback", async () => {
+    const fs = createFs(new MemoryBackend());
+    const code = await new Promise((resolve) =>
+      fs.readFile(42 as unknown as string, (err: NodeJS.ErrnoException | null) =>
+        resolve(err?.code),
+      ),
+    );
+    expect(code).toBe("ERR_INVALID_ARG_TYPE");
+  });
+});
+
+describe("the empty path", () => {
+  // Node does not read "" as the cwd: every call on it is ENOENT.
+  const fs = () => createFs(MemoryBackend.from({ "f.txt": "x" }));
+
+  test("names no file: stat, readFile, readdir are ENOENT and existsSync is false", async () => {
+    const f = fs();
+    expect(() => f.statSync("")).toThrow(
+      expect.objectContaining({ code: "ENOENT", syscall: "stat", path: "" }),
+    );
+    expect(() => f.readFileSync("")).toThrow(
+      expect.objectContaining({ code: "ENOENT", syscall: "open" }),
+    );
+    expect(() => f.readdirSync("")).toThrow(
+      expect.objectContaining({ code: "ENOENT", syscall: "scandir" }),
+    );
+    await expect(f.promises.access("")).rejects.toMatchObject({
+      code: "ENOENT",
+      syscall: "access",
+    });
+    expect(f.existsSync("")).toBe(false);
+    expect(f.statSync("", { throwIfNoEntry: false })).toBeUndefined();
+  });
+
+  test("except to realpath, where it is the cwd", () => {
+    expect(createFs(MemoryBackend.from({ "d/f": "x" }), { cwd: "/d" }).realpathSync("")).toBe("/d");
+  });
+
+  test("creates nothing and removes nothing", () => {
+    const f = fs();
+    expect(() => f.writeFileSync("", "y")).toThrow(expect.objectContaining({ code: "ENOENT" }));
+    expect(() => f.mkdirSync("", { recursive: true })).toThrow(
+      expect.objectContaining({ code: "ENOENT" }),
+    );
+    expect(() => f.rmSync("", { recursive: true })).toThrow(
+      expect.objectContaining({ code: "ENOENT" }),
+    );
+    expect(f.readdirSync("/")).toEqual(["f.txt"]);
+  });
+});
+
+test("realpathSync.native and realpath.native exist, as on node:fs", async () => {
+  const fs = createFs(MemoryBackend.from({ "d/f": "x" }));
+  expect(fs.realpathSync.native("/d/./f")).toBe("/d/f");
+  const viaCallback = await new Promise((resolve, reject) =>
+    fs.realpath.native("/d/", (err: Error | null, p: string) => (err ? reject(err) : resolve(p))),
+  );
+  expect(viaCallback).toBe("/d");
+});
