@@ -12,7 +12,7 @@ import {
   syncIo,
 } from "./io.js";
 import { invalidArg, toFsError } from "./node-errors.js";
-import { type FsContext, guarded, OPERATIONS } from "./operations.js";
+import { abortable, type FsContext, guarded, OPERATIONS } from "./operations.js";
 import { Dirent, Stats } from "./stats.js";
 import { createReadStream, createWriteStream } from "./streams.js";
 import {
@@ -137,7 +137,8 @@ class Facade implements FsContext {
 
   promise(name: string): Fn {
     const operation = OPERATIONS[name] as (typeof OPERATIONS)[string];
-    return (...args: unknown[]) => this.run(guarded(operation, this, this.io, args));
+    return (...args: unknown[]) =>
+      this.run(abortable(operation, args, guarded(operation, this, this.io, args)));
   }
 
   sync(name: string): Fn {

@@ -77,3 +77,46 @@ test("realpathSync.native and realpath.native exist, as on node:fs", async () =>
   );
   expect(viaCallback).toBe("/d");
 });
+
+describe("the signal option of readFile, writeFile and appendFile", () => {
+  const fs = () => createFs(MemoryBackend.from({ "f.txt": "x" }));
+
+  test("an aborted signal rejects with Node's AbortError and writes nothing", async () => {
+    const f = fs();
+    const controller = new AbortController();
+    controller.abort(new Error("stop"));
+    const { signal } = controller;
+    const aborted = { name: "AbortError", code: "ABORT_ERR", message: "The operation was aborted" };
+    await expect(f.promises.readFile("/f.txt", { signal })).rejects.toMatchObject(aborted);
+    await expect(f.promises.writeFile("/f.txt", "y", { signal })).rejects.toMatchObject(aborted);
+    await expect(f.promises.appendFile("/new", "y", { signal })).rejects.toMatchObject(aborted);
+    const viaCallback = await new Promise((resolve) =>
+      f.writeFile("/new", "y", { signal }, (err: NodeJS.ErrnoException | null) =>
+        resolve(err?.code),
+      ),
+    );
+    expect(viaCallback).toBe("ABORT_ERR");
+    expect(f.readdirSync("/")).toEqual(["f.txt"]);
+    expect(f.readFileSync("/f.txt", "utf8")).toBe("x");
+  });
+
+  test("a signal aborted while the call waits its turn stops it too", async () => {
+    const f = fs();
+    const controller = new AbortController();
+    const first = f.promises.writeFile("/f.txt", "1");
+    const second = f.promises.writeFile("/f.txt", "2", { signal: controller.signal });
+    controller.abort();
+    await first;
+    await expect(second).rejects.toMatchObject({ code: "ABORT_ERR" });
+    expect(f.readFileSync("/f.txt", "utf8")).toBe("1");
+  });
+
+  test("Sync forms ignore it, as Node's do; a signal that is not an AbortSignal is refused", async () => {
+    const f = fs();
+    expect(f.readFileSync("/f.txt", { encoding: "utf8", signal: AbortSignal.abort() })).toBe("x");
+    await expect(f.promises.readFile("/f.txt", { signal: 1 })).rejects.toMatchObject({
+      code: "ERR_INVALID_ARG_TYPE",
+      message: expect.stringContaining('"options.signal"'),
+    });
+  });
+});
