@@ -5,6 +5,7 @@ import { resolveFsPath } from "./fs-paths.js";
 import {
   asyncIo,
   type Io,
+  inTurn,
   isSyncBackend,
   type Runner,
   runSync,
@@ -280,14 +281,14 @@ function addDescriptorForms(api: Record<string, unknown>, facade: Facade): void 
       throw facade.fail(err, "open", String(path));
     }
   });
-  api.close = callbackForm("close", async (fd: unknown) => fds.close(fd));
-  api.fstat = callbackForm("fstat", async (fd: unknown) => fds.get(fd, "fstat").stat());
+  // In the facade's queue, after the calls made before them (an unawaited write, then close).
+  api.close = callbackForm("close", (fd: unknown) => facade.run(inTurn(() => fds.close(fd))));
+  api.fstat = callbackForm("fstat", (fd: unknown) =>
+    facade.run(inTurn(() => fds.get(fd, "fstat").stat())),
+  );
   api.read = callbackForm(
     "read",
-    async (fd: unknown, ...args: unknown[]) => {
-      const bytesRead = fds.read(fd, args);
-      return [bytesRead, args[0]];
-    },
+    (fd: unknown, ...args: unknown[]) => facade.run(inTurn(() => [fds.read(fd, args), args[0]])),
     true,
   );
   api.write = callbackForm(

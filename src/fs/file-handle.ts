@@ -1,5 +1,5 @@
 import { bytesOf, optionsOf, output } from "./data.js";
-import type { Io, Step } from "./io.js";
+import { type Io, inTurn, type Step } from "./io.js";
 import { toFsError } from "./node-errors.js";
 import type { OpenFile, WriteArgs } from "./open-file.js";
 import type { Stats } from "./stats.js";
@@ -168,9 +168,15 @@ export class FileHandle {
 
   /** Closes the handle. */
   async close(): Promise<void> {
-    if (this.#file.closed) return;
-    this.#file.close();
-    this.#release();
+    // Node closes after the handle's pending operations, so an unawaited write still lands.
+    await this.#run(
+      inTurn(() => {
+        if (this.#file.closed) return;
+        this.#file.close();
+        this.#release();
+      }),
+      "close",
+    );
   }
 
   /** `await using handle = await fs.promises.open(…)`. */

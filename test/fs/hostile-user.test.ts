@@ -120,3 +120,31 @@ describe("the signal option of readFile, writeFile and appendFile", () => {
     });
   });
 });
+
+describe("closing waits for the calls made before it", () => {
+  test("fs.write then fs.close, unawaited: the write lands and the close succeeds", async () => {
+    const fs = createFs(new MemoryBackend());
+    const fd = await new Promise<number>((resolve, reject) =>
+      fs.open("/f.txt", "w", (err: Error | null, n: number) => (err ? reject(err) : resolve(n))),
+    );
+    const outcome = await new Promise<unknown[]>((resolve) => {
+      const log: unknown[] = [];
+      fs.write(fd, "abc", (err: NodeJS.ErrnoException | null, n: number) =>
+        log.push(err?.code ?? n),
+      );
+      fs.close(fd, (err: NodeJS.ErrnoException | null) => resolve([...log, err?.code ?? "closed"]));
+    });
+    expect(outcome).toEqual([3, "closed"]);
+    expect(fs.readFileSync("/f.txt", "utf8")).toBe("abc");
+  });
+
+  test("FileHandle.close waits for the handle's pending write, as Node documents", async () => {
+    const fs = createFs(new MemoryBackend());
+    const handle = await fs.promises.open("/f.txt", "w");
+    const write = handle.write("abc");
+    await handle.close();
+    await expect(write).resolves.toMatchObject({ bytesWritten: 3 });
+    expect(fs.readFileSync("/f.txt", "utf8")).toBe("abc");
+    expect(handle.fd).toBe(-1);
+  });
+});
