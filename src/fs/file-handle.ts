@@ -2,6 +2,7 @@ import { bytesOf, optionsOf, output } from "./data.js";
 import { type Io, inTurn, type Step } from "./io.js";
 import { toFsError } from "./node-errors.js";
 import type { OpenFile, WriteArgs } from "./open-file.js";
+import { checkReadRange } from "./ranges.js";
 import type { Stats } from "./stats.js";
 
 /**
@@ -33,8 +34,19 @@ export function writeArgs(data: unknown, a?: unknown, b?: unknown, c?: unknown):
   };
 }
 
-/** The arguments of `read`/`readSync`/`filehandle.read`. */
+/** `read`'s arguments in any of Node's spellings, range-checked as Node does. */
 export function readArgs(
+  buffer: unknown,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+): { buffer: Uint8Array; offset: number; length: number; position: number | null } {
+  const r = spelledReadArgs(buffer, a, b, c);
+  return { buffer: r.buffer, ...checkReadRange(r.buffer.length, r.offset, r.length, r.position) };
+}
+
+/** The arguments of `read`/`readSync`/`filehandle.read`. */
+function spelledReadArgs(
   buffer: unknown,
   a?: unknown,
   b?: unknown,

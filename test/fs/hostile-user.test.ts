@@ -148,3 +148,59 @@ describe("closing waits for the calls made before it", () => {
     expect(handle.fd).toBe(-1);
   });
 });
+
+describe("read ranges are checked as Node checks them", () => {
+  const fs = () => createFs(MemoryBackend.from({ "f.txt": "hello" }));
+  const outOfRange = (name: string) => ({
+    code: "ERR_OUT_OF_RANGE",
+    message: expect.stringContaining(`The value of "${name}" is out of range.`),
+  });
+
+  test("readSync refuses a length past the buffer, a negative offset or length, a position below -1", () => {
+    const f = fs();
+    const fd = f.openSync("/f.txt", "r");
+    const buffer = Buffer.alloc(2);
+    expect(() => f.readSync(fd, buffer, 0, 5, 0)).toThrow(
+      expect.objectContaining(outOfRange("length")),
+    );
+    expect(() => f.readSync(fd, buffer, 3, 1, 0)).toThrow(
+      expect.objectContaining(outOfRange("length")),
+    );
+    expect(() => f.readSync(fd, buffer, -1, 1, 0)).toThrow(
+      expect.objectContaining(outOfRange("offset")),
+    );
+    expect(() => f.readSync(fd, buffer, 0, -1, 0)).toThrow(
+      expect.objectContaining(outOfRange("length")),
+    );
+    expect(() => f.readSync(fd, buffer, 0, 1, -2)).toThrow(
+      expect.objectContaining(outOfRange("position")),
+    );
+    f.closeSync(fd);
+  });
+
+  test("readSync at position -1 reads at the file position, as null does", () => {
+    const f = fs();
+    const fd = f.openSync("/f.txt", "r");
+    const buffer = Buffer.alloc(2);
+    expect(f.readSync(fd, buffer, 0, 2, -1)).toBe(2);
+    expect(f.readSync(fd, buffer, 0, 2, -1)).toBe(2);
+    expect(buffer.toString()).toBe("ll");
+    f.closeSync(fd);
+  });
+
+  test("createReadStream refuses start after end, negative or fractional bounds", () => {
+    const f = fs();
+    expect(() => f.createReadStream("/f.txt", { start: 5, end: 2 })).toThrow(
+      expect.objectContaining(outOfRange("start")),
+    );
+    expect(() => f.createReadStream("/f.txt", { start: -1 })).toThrow(
+      expect.objectContaining(outOfRange("start")),
+    );
+    expect(() => f.createReadStream("/f.txt", { end: -1 })).toThrow(
+      expect.objectContaining(outOfRange("end")),
+    );
+    expect(() => f.createReadStream("/f.txt", { start: 1.5 })).toThrow(
+      expect.objectContaining(outOfRange("start")),
+    );
+  });
+});
