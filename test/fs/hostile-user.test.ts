@@ -204,3 +204,32 @@ describe("read ranges are checked as Node checks them", () => {
     );
   });
 });
+
+describe("cp's filter option", () => {
+  const fs = () =>
+    createFs(MemoryBackend.from({ "d/keep.txt": "k", "d/skip.log": "s", "d/sub/x.log": "x" }));
+
+  test("skips what the filter refuses, in the Sync and promise forms, and is asked with both paths", async () => {
+    const asked: string[] = [];
+    const filter = (src: string, dest: string) => {
+      asked.push(`${src}>${dest}`);
+      return !src.endsWith(".log");
+    };
+    const f = fs();
+    f.cpSync("/d", "/a", { recursive: true, filter });
+    expect(f.readdirSync("/a", { recursive: true }).sort()).toEqual(["keep.txt", "sub"]);
+    expect(asked).toContain("/d>/a");
+    expect(asked).toContain("/d/sub/x.log>/a/sub/x.log");
+    await f.promises.cp("/d", "/b", {
+      recursive: true,
+      filter: async (src: string) => !src.endsWith(".log"),
+    });
+    expect(f.readdirSync("/b", { recursive: true }).sort()).toEqual(["keep.txt", "sub"]);
+  });
+
+  test("a refused source copies nothing, not even the destination's parents", () => {
+    const f = fs();
+    f.cpSync("/d", "/p/q", { recursive: true, filter: () => false });
+    expect(f.existsSync("/p")).toBe(false);
+  });
+});
