@@ -18,6 +18,8 @@ export function* rename(io: Io, src: FsPath, dst: FsPath): Step<void> {
   if (from.kind === "file" && dst.slash) throw fail("ENOTDIR");
   if (src.key === "" || dst.key === "") throw fail("EBUSY");
   if (src.key === dst.key) return;
+  // A destination that holds the source is rename(2)'s ENOTEMPTY, before any type check.
+  if (isInside(src.key, dst.key)) throw fail("ENOTEMPTY");
   if (from.kind === "dir") {
     if (isInside(dst.key, src.key)) throw fail("EINVAL");
     if (to.kind === "file") throw fail("ENOTDIR");
