@@ -5,6 +5,7 @@ import { resolveFsPath } from "./fs-paths.js";
 import {
   asyncIo,
   type Io,
+  inTurn,
   isSyncBackend,
   type Runner,
   runSync,
@@ -12,7 +13,7 @@ import {
   syncIo,
 } from "./io.js";
 import { invalidArg, toFsError } from "./node-errors.js";
-import { type FsContext, guarded, OPERATIONS } from "./operations.js";
+import { abortable, type FsContext, guarded, OPERATIONS } from "./operations.js";
 import { Dirent, Stats } from "./stats.js";
 import { createReadStream, createWriteStream } from "./streams.js";
 import {
@@ -74,6 +75,10 @@ export type FsFacade = {
   promises: FsPromisesFacade;
   /** `F_OK`, `R_OK`, `W_OK`, `X_OK`, `COPYFILE_*` … as in `node:fs`. */
   constants: typeof CONSTANTS;
+  /** `realpath`, with `realpath.native` (the same: the facade has no links). */
+  realpath: Fn & { native: Fn };
+  /** `realpathSync`, with `realpathSync.native`. */
+  realpathSync: Fn & { native: Fn };
   /** The class of what `stat` returns, for `instanceof`. */
   Stats: typeof Stats;
   /** The class of what `readdir(…, { withFileTypes: true })` returns, for `instanceof`. */
@@ -133,7 +138,8 @@ class Facade implements FsContext {
 
   promise(name: string): Fn {
     const operation = OPERATIONS[name] as (typeof OPERATIONS)[string];
-    return (...args: unknown[]) => this.run(guarded(operation, this, this.io, args));
+    return (...args: unknown[]) =>
+      this.run(abortable(operation, args, guarded(operation, this, this.io, args)));
   }
 
   sync(name: string): Fn {
@@ -158,15 +164,20 @@ function callbackForm(name: string, run: Fn, spread = false): Fn {
         `The "cb" argument of fs.${name} must be of type function. Received ${typeof callback}`,
       );
     }
-    Promise.resolve()
-      .then(() => run(...args))
-      .then(
-        (result: unknown) =>
-          process.nextTick(() =>
-            spread ? callback(null, ...(result as unknown[])) : callback(null, result),
-          ),
-        (err: unknown) => process.nextTick(() => callback(err)),
-      );
+    // Started now, not a microtask later, so it queues in call order with the promise forms.
+    let pending: Promise<unknown>;
+    try {
+      pending = Promise.resolve(run(...args));
+    } catch (err) {
+      pending = Promise.reject(err);
+    }
+    pending.then(
+      (result: unknown) =>
+        process.nextTick(() =>
+          spread ? callback(null, ...(result as unknown[])) : callback(null, result),
+        ),
+      (err: unknown) => process.nextTick(() => callback(err)),
+    );
   };
 }
 
@@ -222,6 +233,9 @@ export function createFs(backend: Backend, options: CreateFsOptions = {}): FsFac
     api[name] = callbackForm(name, facade.promise(name));
     api[`${name}Sync`] = facade.sync(name);
   }
+  // The facade has no links, so the "native" realpath is the same normalisation.
+  Object.assign(api.realpath as Fn, { native: api.realpath });
+  Object.assign(api.realpathSync as Fn, { native: api.realpathSync });
   const exists = facade.promise("exists");
   api.exists = (path: unknown, callback: (found: boolean) => void) => {
     exists(path).then(
@@ -267,14 +281,14 @@ function addDescriptorForms(api: Record<string, unknown>, facade: Facade): void 
       throw facade.fail(err, "open", String(path));
     }
   });
-  api.close = callbackForm("close", async (fd: unknown) => fds.close(fd));
-  api.fstat = callbackForm("fstat", async (fd: unknown) => fds.get(fd, "fstat").stat());
+  // In the facade's queue, after the calls made before them (an unawaited write, then close).
+  api.close = callbackForm("close", (fd: unknown) => facade.run(inTurn(() => fds.close(fd))));
+  api.fstat = callbackForm("fstat", (fd: unknown) =>
+    facade.run(inTurn(() => fds.get(fd, "fstat").stat())),
+  );
   api.read = callbackForm(
     "read",
-    async (fd: unknown, ...args: unknown[]) => {
-      const bytesRead = fds.read(fd, args);
-      return [bytesRead, args[0]];
-    },
+    (fd: unknown, ...args: unknown[]) => facade.run(inTurn(() => [fds.read(fd, args), args[0]])),
     true,
   );
   api.write = callbackForm(

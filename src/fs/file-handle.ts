@@ -1,7 +1,8 @@
 import { bytesOf, optionsOf, output } from "./data.js";
-import type { Io, Step } from "./io.js";
+import { type Io, inTurn, type Step } from "./io.js";
 import { toFsError } from "./node-errors.js";
 import type { OpenFile, WriteArgs } from "./open-file.js";
+import { checkReadRange } from "./ranges.js";
 import type { Stats } from "./stats.js";
 
 /**
@@ -33,8 +34,19 @@ export function writeArgs(data: unknown, a?: unknown, b?: unknown, c?: unknown):
   };
 }
 
-/** The arguments of `read`/`readSync`/`filehandle.read`. */
+/** `read`'s arguments in any of Node's spellings, range-checked as Node does. */
 export function readArgs(
+  buffer: unknown,
+  a?: unknown,
+  b?: unknown,
+  c?: unknown,
+): { buffer: Uint8Array; offset: number; length: number; position: number | null } {
+  const r = spelledReadArgs(buffer, a, b, c);
+  return { buffer: r.buffer, ...checkReadRange(r.buffer.length, r.offset, r.length, r.position) };
+}
+
+/** The arguments of `read`/`readSync`/`filehandle.read`. */
+function spelledReadArgs(
   buffer: unknown,
   a?: unknown,
   b?: unknown,
@@ -168,9 +180,15 @@ export class FileHandle {
 
   /** Closes the handle. */
   async close(): Promise<void> {
-    if (this.#file.closed) return;
-    this.#file.close();
-    this.#release();
+    // Node closes after the handle's pending operations, so an unawaited write still lands.
+    await this.#run(
+      inTurn(() => {
+        if (this.#file.closed) return;
+        this.#file.close();
+        this.#release();
+      }),
+      "close",
+    );
   }
 
   /** `await using handle = await fs.promises.open(…)`. */

@@ -16,6 +16,12 @@ export function* step<T>(value: T | Promise<T>): Step<T> {
   return (yield value) as T;
 }
 
+/** Does `f` when the step runs, so a runner does it in its turn, after the calls before it. */
+export function* inTurn<T>(f: () => T): Step<T> {
+  yield* step(undefined);
+  return f();
+}
+
 /** A child of a directory. */
 export interface Child {
   readonly name: string;

@@ -17,6 +17,8 @@ export type Existing = Extract<Found, { kind: "file" | "dir" }>;
 
 /** Resolves what `path` names. */
 export function* lookup(io: Io, path: FsPath): Step<Found> {
+  // Node does not read "" as the cwd: it names nothing (stat("") is ENOENT).
+  if (path.given === "") return { kind: "missing" };
   const info = yield* io.stat(path.key);
   if (info) {
     if (!info.isDir && path.slash) return { kind: "notdir" };
@@ -43,7 +45,7 @@ export function* existing(io: Io, path: FsPath, syscall: string): Step<Existing>
  */
 export function* checkParent(io: Io, path: FsPath, syscall: string, dest?: FsPath): Step<void> {
   const target = dest ?? path;
-  if (target.dot) throw fsError("ENOENT", syscall, path.given, dest?.given);
+  if (target.dot || target.given === "") throw fsError("ENOENT", syscall, path.given, dest?.given);
   const parent = parentKey(target.key);
   if (parent === "" || target.key === "") return;
   const info = yield* io.stat(parent);

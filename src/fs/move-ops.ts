@@ -1,5 +1,6 @@
+import { posix } from "node:path";
 import { childKey, type FsPath, isInside, parentKey } from "./fs-paths.js";
-import type { Io, Step } from "./io.js";
+import { type Io, type Step, step } from "./io.js";
 import { checkParent, lookup } from "./lookup.js";
 import { eisdirSystemError, type FsError, fsError } from "./node-errors.js";
 
@@ -17,6 +18,8 @@ export function* rename(io: Io, src: FsPath, dst: FsPath): Step<void> {
   if (from.kind === "file" && dst.slash) throw fail("ENOTDIR");
   if (src.key === "" || dst.key === "") throw fail("EBUSY");
   if (src.key === dst.key) return;
+  // A destination that holds the source is rename(2)'s ENOTEMPTY, before any type check.
+  if (isInside(src.key, dst.key)) throw fail("ENOTEMPTY");
   if (from.kind === "dir") {
     if (isInside(dst.key, src.key)) throw fail("EINVAL");
     if (to.kind === "file") throw fail("ENOTDIR");
@@ -57,6 +60,8 @@ export interface CpOptions {
   recursive?: boolean;
   force?: boolean;
   errorOnExist?: boolean;
+  /** Copies only what it accepts: called with both paths (joined as given), may be async. */
+  filter?: (src: string, dest: string) => boolean | Promise<boolean>;
 }
 
 /** `cp`: a file, or a directory merged into `dst` with `recursive`; parents of `dst` are made. */
@@ -83,6 +88,7 @@ export function* cp(io: Io, src: FsPath, dst: FsPath, options: CpOptions): Step<
     const detail = `cannot copy ${src.given} to a subdirectory of self ${dst.given}`;
     throw cpError("ERR_FS_CP_EINVAL", detail, dst.given);
   }
+  if (!(yield* accepts(options, src.given, dst.given))) return;
   // Node makes the destination's parents before it looks at what it copies.
   const parent = parentKey(dst.key);
   if (parent !== "" && !(yield* io.stat(parent))) yield* io.mkdir(parent);
@@ -125,8 +131,16 @@ function* copyEntry(
   for (const child of yield* io.children(src)) {
     const s = childKey(src, child.name);
     const d = childKey(dst, child.name);
-    yield* copyEntry(io, s, d, child.isDir, options, `/${s}`, `/${d}`);
+    const [sGiven, dGiven] = [posix.join(srcGiven, child.name), posix.join(dstGiven, child.name)];
+    if (!(yield* accepts(options, sGiven, dGiven))) continue;
+    yield* copyEntry(io, s, d, child.isDir, options, sGiven, dGiven);
   }
+}
+
+/** `cp`'s `filter`, asked as Node asks it (awaited in the async forms). */
+function* accepts(options: CpOptions, src: string, dest: string): Step<boolean> {
+  if (typeof options.filter !== "function") return true;
+  return Boolean(yield* step(options.filter(src, dest)));
 }
 
 const CP_ERRORS: Record<string, [title: string, errno: number, name: string]> = {

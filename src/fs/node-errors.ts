@@ -95,3 +95,22 @@ export function invalidArg(
   err.code = code;
   return err;
 }
+
+/**
+ * Node's `signal` option of `readFile`/`writeFile`/`appendFile`: refuses what is not an
+ * AbortSignal and throws Node's AbortError once it is aborted.
+ */
+export function throwIfAborted(options: unknown): void {
+  if (typeof options !== "object" || options === null || !("signal" in options)) return;
+  const signal = (options as { signal?: unknown }).signal;
+  if (signal === undefined) return;
+  if (!(signal instanceof AbortSignal)) {
+    throw invalidArg(
+      "ERR_INVALID_ARG_TYPE",
+      `The "options.signal" property must be an instance of AbortSignal. Received ${typeof signal}`,
+    );
+  }
+  if (!signal.aborted) return;
+  const err = new Error("The operation was aborted", { cause: signal.reason });
+  throw Object.assign(err, { name: "AbortError", code: "ABORT_ERR" });
+}

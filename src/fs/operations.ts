@@ -4,7 +4,7 @@ import { absoluteOf, type FsPath, resolveFsPath } from "./fs-paths.js";
 import type { Io, Step } from "./io.js";
 import { existing } from "./lookup.js";
 import { type CpOptions, copyFile, cp, rename } from "./move-ops.js";
-import { isFsError, toFsError } from "./node-errors.js";
+import { isFsError, throwIfAborted, toFsError } from "./node-errors.js";
 import { access, exists, type ReaddirOptions, readBytes, readdir, statOf } from "./read-ops.js";
 import { mkdir, openMode, rm, rmdir, unlink, writeBytes } from "./write-ops.js";
 
@@ -18,6 +18,8 @@ export interface FsContext {
 export interface Operation {
   /** The syscall Node names in errors the backend raises (faults, quota). */
   readonly syscall: string;
+  /** Where its options (with Node's `signal`) are among the arguments, when it takes one. */
+  readonly optionsAt?: number;
   run(ctx: FsContext, io: Io, args: unknown[]): Step<unknown>;
 }
 
@@ -27,6 +29,7 @@ const COPYFILE_EXCL = 1;
 export const OPERATIONS: Record<string, Operation> = {
   readFile: {
     syscall: "open",
+    optionsAt: 1,
     *run(ctx, io, [path, options]) {
       const { encoding } = optionsOf(options);
       return output(yield* readBytes(io, ctx.path(path)), encoding);
@@ -34,6 +37,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   writeFile: {
     syscall: "open",
+    optionsAt: 2,
     *run(ctx, io, [path, data, options]) {
       const o = optionsOf(options);
       yield* writeBytes(io, ctx.path(path), bytesOf(data, o.encoding), openMode(o.flag, "w"));
@@ -41,6 +45,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   appendFile: {
     syscall: "open",
+    optionsAt: 2,
     *run(ctx, io, [path, data, options]) {
       const o = optionsOf(options);
       yield* writeBytes(io, ctx.path(path), bytesOf(data, o.encoding), openMode(o.flag, "a"));
@@ -141,7 +146,8 @@ export const OPERATIONS: Record<string, Operation> = {
   realpath: {
     syscall: "realpath",
     *run(ctx, io, [path, options]) {
-      const p = ctx.path(path);
+      // realpath("") is the cwd to Node, though every other call finds nothing there.
+      const p = ctx.path(path === "" ? "." : path);
       yield* existing(io, p, "realpath");
       const { encoding } = optionsOf(options);
       const real = absoluteOf(p.key);
@@ -172,6 +178,15 @@ export function* guarded(
     if (isFsError(err) || isArgumentError(err)) throw err;
     throw toFsError(err, operation.syscall, pathGiven(args[0]));
   }
+}
+
+/**
+ * An async call of `operation`: it honours Node's `signal` option when its turn comes (so a
+ * signal aborted while it waits behind earlier calls stops it); Sync forms ignore it, as Node's do.
+ */
+export function* abortable(operation: Operation, args: unknown[], step: Step<unknown>) {
+  if (operation.optionsAt !== undefined) throwIfAborted(args[operation.optionsAt]);
+  return yield* step;
 }
 
 /** Node's argument errors (`ERR_INVALID_ARG_TYPE` …) and the facade's own pass unchanged. */

@@ -2,6 +2,7 @@ import { Readable, Writable } from "node:stream";
 import { bytesOf } from "./data.js";
 import type { FsPath } from "./fs-paths.js";
 import type { Io, Runner, Step } from "./io.js";
+import { checkStreamRange } from "./ranges.js";
 import { readBytes } from "./read-ops.js";
 import { concat, type OpenMode, openFile, openMode } from "./write-ops.js";
 
@@ -34,6 +35,7 @@ export function createReadStream(
   options: ReadStreamOptions,
   fail: Fail,
 ) {
+  checkStreamRange(options.start, options.end);
   const size = options.highWaterMark ?? 64 * 1024;
   let bytes: Uint8Array | undefined;
   let at = 0;

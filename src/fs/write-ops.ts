@@ -113,7 +113,7 @@ export function* mkdir(io: Io, path: FsPath, recursive: boolean): Step<string | 
     if (recursive && found.kind === "dir") return undefined;
     throw fsError("EEXIST", "mkdir", path.given);
   }
-  if (!recursive) {
+  if (!recursive || path.given === "") {
     yield* checkParent(io, path, "mkdir");
     yield* io.mkdir(path.key);
     return undefined;

@@ -119,4 +119,13 @@ describe("trailing / and /. (found by the differential test)", () => {
     expect(codeOf(() => fs().cpSync("/d", "/f"))).toBe("ERR_FS_CP_DIR_TO_NON_DIR cp");
     expect(codeOf(() => fs().cpSync("/f", "/d"))).toBe("ERR_FS_CP_NON_DIR_TO_DIR cp");
   });
+
+  // Seed -718214413 at FS_DIFF_RUNS=10000: mkdir c.txt/, writeFile c.txt/c.txt, rename it to c.txt.
+  test("rename onto an ancestor of the source is ENOTEMPTY, before the file-onto-directory EISDIR", () => {
+    const f = createFs(MemoryBackend.from({ "c/c.txt": "", "c/d/e": "" }));
+    expect(codeOf(() => f.renameSync("/c/c.txt", "/c"))).toBe("ENOTEMPTY rename");
+    expect(codeOf(() => f.renameSync("/c/d/e", "/c"))).toBe("ENOTEMPTY rename");
+    expect(codeOf(() => f.renameSync("/c/d", "/c"))).toBe("ENOTEMPTY rename");
+    expect(f.readdirSync("/c", { recursive: true }).sort()).toEqual(["c.txt", "d", "d/e"]);
+  });
 });
