@@ -76,9 +76,15 @@ export type FsFacade = {
   /** `F_OK`, `R_OK`, `W_OK`, `X_OK`, `COPYFILE_*` … as in `node:fs`. */
   constants: typeof CONSTANTS;
   /** `realpath`, with `realpath.native` (the same: the facade has no links). */
-  realpath: Fn & { native: Fn };
+  realpath: Fn & {
+    /** The same function: the facade has no links to resolve. */
+    native: Fn;
+  };
   /** `realpathSync`, with `realpathSync.native`. */
-  realpathSync: Fn & { native: Fn };
+  realpathSync: Fn & {
+    /** The same function: the facade has no links to resolve. */
+    native: Fn;
+  };
   /** The class of what `stat` returns, for `instanceof`. */
   Stats: typeof Stats;
   /** The class of what `readdir(…, { withFileTypes: true })` returns, for `instanceof`. */
