@@ -1,15 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { isClosed, isPermissionDenied, PermissionDeniedError } from "../../src/core/errors.js";
 import { MemoryBackend } from "../../src/memory/index.js";
+import { rejectionOf } from "../helpers/rejection.js";
 
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
-}
+/** What `p` rejects with. */
+const failure = (p: Promise<unknown>): Promise<unknown> => rejectionOf(() => p);
 
 describe("fault paths match the call as it spells its argument after normalisation", () => {
   test.each(["reports/", "reports", "/reports/", "./reports/"])(

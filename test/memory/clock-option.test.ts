@@ -1,15 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { writeFile } from "../../src/core/helpers.js";
 import { MemoryBackend } from "../../src/memory/index.js";
+import { rejectionOf } from "../helpers/rejection.js";
 
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
-}
+/** What `p` rejects with. */
+const failure = (p: Promise<unknown>): Promise<unknown> => rejectionOf(() => p);
 
 describe("clock must be a function at construction", () => {
   test.each([

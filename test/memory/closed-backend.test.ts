@@ -1,15 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { isClosed } from "../../src/core/errors.js";
 import { MemoryBackend } from "../../src/memory/index.js";
+import { rejectionOf } from "../helpers/rejection.js";
 
-async function failure(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
-}
+const failure = rejectionOf;
 
 const BAD = ["", "../x", "a/../../b", "nul\0l"];
 

@@ -1,15 +1,10 @@
 import { describe, expect, test } from "vitest";
 import { isPermissionDenied, isQuotaExceeded } from "../../src/core/errors.js";
 import { MemoryBackend } from "../../src/memory/index.js";
+import { rejectionOf } from "../helpers/rejection.js";
 
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error("expected a rejection");
-}
+/** What `p` rejects with. */
+const failure = (p: Promise<unknown>): Promise<unknown> => rejectionOf(() => p);
 
 describe("a failed handle is a finished handle: it is not an open handle", () => {
   test("a writer whose write crossed the quota", async () => {
